@@ -1,9 +1,11 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The simulator is plain server code; keep it out of client bundles by construction.
-  serverExternalPackages: [],
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,simulator,app,components,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{lib,simulator,app,components,i18n}/**/*.test.{ts,tsx}"],
     environment: "node",
     testTimeout: 120_000,
     hookTimeout: 60_000,

@@ -7,7 +7,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/min";
  */
 export function normalizePhone(input: string): string | undefined {
   const text = input.trim();
-  if (!/^[+\d][\d\s\-().]*$/.test(text)) return undefined;
+  if (!/^[+\d(][\d\s\-().]*$/.test(text)) return undefined;
   const digits = text.replace(/[^\d+]/g, "");
   if (digits.replace("+", "").length < 3) return undefined;
   const international = digits.startsWith("+")

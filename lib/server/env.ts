@@ -1,0 +1,92 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { DEFAULT_API_URL, MAX_REQUESTS_PER_MINUTE } from "@/lib/voicenter/request";
+
+/**
+ * Every environment variable Callboard reads, validated once. A wrong value stops the
+ * server with a message that names the variable (and never echoes a secret's value).
+ */
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const intInRange = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const serverEnvSchema = z.object({
+  VOICENTER_CODE: optionalText.refine((v) => v === undefined || /^[\x21-\x7e]{4,200}$/.test(v), {
+    message: "must be 4–200 visible ASCII characters (the value is not shown here)",
+  }),
+  VOICENTER_API_URL: optionalText
+    .transform((v) => v ?? DEFAULT_API_URL)
+    .refine((v) => URL.canParse(v) && /^https?:/.test(v), {
+      message: "must be an http(s) URL",
+    }),
+  VOICENTER_AUTH: optionalText
+    .transform((v) => v ?? "body")
+    .refine((v) => v === "body" || v === "bearer", { message: 'must be "body" or "bearer"' }),
+  VOICENTER_RATE_LIMIT: intInRange(1, 600, MAX_REQUESTS_PER_MINUTE),
+  VOICENTER_TIMEOUT_MS: intInRange(1000, 600_000, 30_000),
+  CALLBOARD_TIMEZONE: optionalText
+    .transform((v) => v ?? "Asia/Jerusalem")
+    .refine(isTimeZone, { message: "must be an IANA time zone such as Asia/Jerusalem" }),
+  REDIS_URL: optionalText.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
+    message: "must be a redis:// or rediss:// URL",
+  }),
+  SIMULATOR_SEED: intInRange(0, 2 ** 31 - 1, 42),
+  SIMULATOR_CALLS_PER_DAY: intInRange(1, 200_000, 3000),
+});
+
+export type ServerEnv = {
+  [K in keyof z.output<typeof serverEnvSchema>]: z.output<typeof serverEnvSchema>[K];
+} & { VOICENTER_AUTH: "body" | "bearer" };
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Validates an environment; throws an EnvError naming every wrong variable. */
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = serverEnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data as ServerEnv;
+}
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  cached ??= parseServerEnv(process.env);
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetServerEnvForTests(): void {
+  cached = undefined;
+}

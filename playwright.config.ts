@@ -1,0 +1,77 @@
+import { defineConfig, devices } from "@playwright/test";
+
+import { E2E_PORTS } from "./e2e/ports";
+
+const canary = process.env.CALLBOARD_CANARY ?? "cbcanary-not-set";
+const chromiumPath = process.env.CHROMIUM_PATH || undefined;
+const common = { NEXT_TELEMETRY_DISABLED: "1", CALLBOARD_TIMEZONE: "Asia/Jerusalem" };
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  workers: 1,
+  timeout: 60_000,
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORTS.demo}`,
+    trace: "retain-on-failure",
+    timezoneId: "Asia/Jerusalem",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+            "--autoplay-policy=no-user-gesture-required",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      // The simulator as a standalone upstream on loopback, accepting only the canary code.
+      command: "node_modules/.bin/tsx simulator/main.ts",
+      url: `http://127.0.0.1:${E2E_PORTS.simulator}/hub/cdr/`,
+      env: {
+        ...common,
+        SIMULATOR_PORT: String(E2E_PORTS.simulator),
+        SIMULATOR_CODE: canary,
+        SIMULATOR_RATE_LIMIT: "120",
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Demo mode: no account code, the simulator runs inside the app.
+      command: `node_modules/.bin/next start -p ${E2E_PORTS.demo}`,
+      url: `http://127.0.0.1:${E2E_PORTS.demo}/api/health`,
+      env: { ...common, VOICENTER_CODE: "" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      // Live mode against the standalone simulator, with the canary as the account code.
+      command: `node_modules/.bin/next start -p ${E2E_PORTS.live}`,
+      url: `http://127.0.0.1:${E2E_PORTS.live}/api/health`,
+      env: {
+        ...common,
+        VOICENTER_CODE: canary,
+        VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.simulator}/hub/cdr/`,
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});

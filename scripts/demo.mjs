@@ -1,0 +1,10 @@
+// `npm run demo`: builds Callboard and serves it on http://localhost:3000 with the built-in
+// simulator (demo mode), whatever VOICENTER_CODE the shell may hold.
+import { bin, run } from "./run.mjs";
+
+const env = { VOICENTER_CODE: "" };
+const port = process.env.PORT ?? "3000";
+const built = await run(bin("next"), ["build"], env);
+if (built !== 0) process.exit(built);
+console.log(`\nCallboard demo: http://localhost:${port}  (simulated call center, no account needed)\n`);
+process.exit(await run(bin("next"), ["start", "-p", port], env));

@@ -1,0 +1,16 @@
+// Small helpers shared by the project's scripts.
+import { spawn } from "node:child_process";
+
+/** Runs a command with inherited output; resolves to its exit code. */
+export function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("error", () => resolve(127));
+  });
+}
+
+export const bin = (name) => `node_modules/.bin/${name}`;
