@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { callSchema } from "@/lib/voicenter/call";
+import { callSchema, type Call } from "@/lib/voicenter/call";
+import type { FieldName } from "@/lib/voicenter/fields";
 
 /**
  * A call as `/api/calls` hands it to the browser: the normalized record without its
@@ -31,3 +32,18 @@ export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/**
+ * The browser's form of a call: only the asked-for fields (plus CallID and Date, which the
+ * table keys and sorts by), RecordURL replaced by HasRecording.
+ */
+export function toApiCall(call: Call, fields: readonly FieldName[]): ApiCall {
+  const out: Record<string, unknown> = {};
+  for (const name of fields) {
+    if (name !== "RecordURL" && call[name] !== undefined) out[name] = call[name];
+  }
+  out.CallID = call.CallID ?? "";
+  if (call.Date !== undefined) out.Date = call.Date;
+  out.HasRecording = (call.RecordURL ?? "") !== "" || call.RecordExpect === true;
+  return out as ApiCall;
+}

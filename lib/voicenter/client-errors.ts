@@ -63,19 +63,23 @@ export function isTransientUpstreamError(error: unknown): boolean {
 const REDACTED = "[redacted]";
 const MAX_QUOTED = 200;
 
+/** Replaces every spelling of `secret` (as sent, URL-encoded, JSON-escaped, any casing). */
+export function redactSecret(text: string, secret: string): string {
+  if (secret === "") return text;
+  let out = text;
+  const spellings = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
+  for (const spelling of spellings) {
+    const pattern = new RegExp(spelling.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi");
+    out = out.replace(pattern, REDACTED);
+  }
+  return out;
+}
+
 /**
- * Removes every spelling of `secret` (as sent, URL-encoded, any casing) from text that
- * came back from the upstream, and shortens it, before it goes into a message or a log.
+ * Upstream text made fit to quote in a message: the secret removed, whitespace collapsed,
+ * shortened.
  */
 export function scrubSecret(text: string, secret: string): string {
-  let out = text;
-  if (secret !== "") {
-    const spellings = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
-    for (const spelling of spellings) {
-      const pattern = new RegExp(spelling.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi");
-      out = out.replace(pattern, REDACTED);
-    }
-  }
-  out = out.replace(/\s+/g, " ").trim();
+  const out = redactSecret(text, secret).replace(/\s+/g, " ").trim();
   return out.length > MAX_QUOTED ? `${out.slice(0, MAX_QUOTED)}…` : out;
 }

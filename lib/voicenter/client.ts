@@ -8,7 +8,7 @@ import {
   ERROR_UNTRUSTED_IP,
 } from "./errors";
 import { UpstreamError, scrubSecret } from "./client-errors";
-import type { FieldName } from "./fields";
+import { FIELD_NAMES, type FieldName } from "./fields";
 import { parseLenientJson } from "./lenient-json";
 import { buildCdrRequestBody, type CdrQuery } from "./request";
 import { readCdrResponse, type RejectedRecords } from "./response";
@@ -42,14 +42,16 @@ export function withRequiredFields(fields: readonly FieldName[]): FieldName[] {
 
 /**
  * One upstream request: POST with the documented JSON body, the records read tolerantly.
+ * Without `query.fields` every catalogued field is asked for (never none: the upstream's
+ * answer to "no fields" is reported to differ in key casing).
  * Every failure becomes an {@link UpstreamError}; the caller's own abort is rethrown as is.
  */
 export async function fetchCdrPage(
   upstream: CdrEndpoint,
-  query: CdrQuery & { fields: readonly FieldName[] },
+  query: CdrQuery,
   opts: { signal?: AbortSignal } = {},
 ): Promise<CdrPage> {
-  const fields = withRequiredFields(query.fields);
+  const fields = withRequiredFields(query.fields ?? FIELD_NAMES);
   const body = buildCdrRequestBody(
     { ...query, fields },
     upstream.auth === "body" ? upstream.code : undefined,
@@ -68,16 +70,20 @@ export async function fetchCdrPage(
   let contentType: string;
   let text: string;
   try {
-    const response = await upstream.fetch(upstream.url, {
-      method: "POST",
-      headers,
-      body: JSON.stringify(body),
+    // Raced against the signal as well: an in-process fetch (demo mode) may not watch it.
+    const response = await untilAborted(
+      upstream.fetch(upstream.url, {
+        method: "POST",
+        headers,
+        body: JSON.stringify(body),
+        signal,
+        cache: "no-store",
+      }),
       signal,
-      cache: "no-store",
-    });
+    );
     status = response.status;
     contentType = response.headers.get("content-type") ?? "";
-    text = await response.text();
+    text = await untilAborted(response.text(), signal);
   } catch (error) {
     if (opts.signal?.aborted) throw opts.signal.reason;
     if (timeout.aborted) {
@@ -89,6 +95,15 @@ export async function fetchCdrPage(
     );
   }
   return readPage(status, contentType, text, upstream.code);
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 function readPage(status: number, contentType: string, text: string, code: string): CdrPage {

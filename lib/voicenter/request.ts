@@ -111,7 +111,13 @@ function lowerKeys(value: unknown): Record<string, unknown> {
 
 export type ParsedCdrRequest =
   | { ok: true; code?: string; query: CdrQuery; fieldsUnknown: string[] }
-  | { ok: false; reason: string; missingDates?: boolean };
+  | {
+      ok: false;
+      reason: string;
+      missingDates?: boolean;
+      /** The request key that could not be read (lowercase), e.g. `fromdate`. */
+      field?: string;
+    };
 
 /**
  * Reads a CDR request from a POST body or GET parameters (already collected into an object;
@@ -128,7 +134,11 @@ export function parseCdrRequest(input: Record<string, unknown>): ParsedCdrReques
   const search = searchSchema.safeParse(merged);
   if (!search.success) {
     const issue = search.error.issues[0];
-    return { ok: false, reason: `${issue?.path.join(".") ?? "search"}: ${issue?.message ?? "invalid"}` };
+    return {
+      ok: false,
+      reason: `${issue?.path.join(".") ?? "search"}: ${issue?.message ?? "invalid"}`,
+      field: issue?.path[0] === undefined ? undefined : String(issue.path[0]),
+    };
   }
   const s = search.data;
   if (s.fromdate === undefined || s.todate === undefined) {
@@ -136,7 +146,11 @@ export function parseCdrRequest(input: Record<string, unknown>): ParsedCdrReques
   }
 
   const fieldsUnknown: string[] = [];
-  const fieldNames = list(z.string()).safeParse(top.fields ?? top.Fields);
+  // `fields` and `Fields` may both be sent (GET repeats either): lowerKeys would keep one.
+  const rawFields = Object.entries(input)
+    .filter(([key]) => key.toLowerCase() === "fields")
+    .flatMap(([, value]) => (Array.isArray(value) ? (value as unknown[]) : [value]));
+  const fieldNames = list(z.string()).safeParse(rawFields);
   const fields: FieldName[] = [];
   for (const name of fieldNames.success ? (fieldNames.data ?? []) : []) {
     const canonical = canonicalFieldName(name);

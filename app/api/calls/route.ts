@@ -1,0 +1,26 @@
+import { parseCallsParams } from "@/lib/calls-query";
+import { badParameterResponse, errorToResponse } from "@/lib/server/api-errors";
+import { getCallsService } from "@/lib/server/calls-service";
+import { getUpstream } from "@/lib/server/upstream";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/** Every call of a range (complete, deduplicated, sorted by Date), without RecordURLs. */
+export async function GET(request: Request): Promise<Response> {
+  const parsed = parseCallsParams(new URL(request.url).searchParams);
+  if (!parsed.ok) return badParameterResponse(parsed.param, parsed.message);
+  try {
+    const { response, source } = await getCallsService().getCalls(parsed.query, {
+      signal: request.signal,
+    });
+    return Response.json(response, {
+      headers: { "cache-control": "private, no-store", "x-callboard-cache": source },
+    });
+  } catch (error) {
+    return errorToResponse(error, {
+      log: (message) => console.error(message),
+      secrets: [getUpstream().code],
+    });
+  }
+}

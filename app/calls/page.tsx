@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+
+import { CallsView } from "@/components/calls/calls-view";
+import { AppHeader } from "@/components/layout/app-header";
+import { Providers } from "@/components/providers";
+import { serverEnv } from "@/lib/server/env";
+import { getUpstream } from "@/lib/server/upstream";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("calls");
+  return { title: `${t("title")} · Callboard` };
+}
+
+export default function CallsPage() {
+  return (
+    <>
+      <AppHeader mode={getUpstream().mode} />
+      <Providers>
+        <Suspense>
+          <CallsView defaultTimeZone={serverEnv().CALLBOARD_TIMEZONE} />
+        </Suspense>
+      </Providers>
+    </>
+  );
+}

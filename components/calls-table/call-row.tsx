@@ -1,0 +1,75 @@
+"use client";
+
+import { flexRender, type Column, type Row } from "@tanstack/react-table";
+import { clsx } from "clsx";
+import { memo } from "react";
+
+import type { ApiCall } from "@/lib/api-call";
+
+import type { CallsTableFeatures } from "./columns";
+
+/** Fixed row height (px): the virtualizer then needs no measuring. */
+export const ROW_HEIGHT = 40;
+
+/**
+ * One call. Memoized: while scrolling, rows already on screen keep their props (same Row
+ * object, same start) and do not re-render. `columns` (the visible leaf columns) is what
+ * changes when the shown columns, their order, the language or the time zone change.
+ */
+export const CallRow = memo(function CallRow({
+  row,
+  index,
+  start,
+  selected,
+  tabbable,
+  onFocusRow,
+  onRowClick,
+}: {
+  row: Row<CallsTableFeatures, ApiCall>;
+  index: number;
+  start: number;
+  // Read only through `row.getVisibleCells()`; a prop so that memo sees column changes.
+  columns: readonly Column<CallsTableFeatures, ApiCall, unknown>[];
+  selected: boolean;
+  tabbable: boolean;
+  onFocusRow: (index: number) => void;
+  onRowClick: ((call: ApiCall) => void) | undefined;
+}) {
+  return (
+    <tr
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-index={index}
+      tabIndex={tabbable ? 0 : -1}
+      onFocus={() => onFocusRow(index)}
+      onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
+      className={clsx(
+        "absolute inset-x-0 top-0 flex border-b border-slate-100 text-sm focus-visible:-outline-offset-2 dark:border-slate-800",
+        onRowClick && "cursor-pointer",
+        selected
+          ? "bg-sky-100 dark:bg-sky-900/50"
+          : "hover:bg-slate-50 dark:hover:bg-slate-800/60",
+      )}
+    >
+      {row.getVisibleCells().map((cell) => {
+        const meta = cell.column.columnDef.meta;
+        const width = meta?.width ?? 150;
+        return (
+          <td
+            key={cell.id}
+            role="gridcell"
+            style={{ width, minWidth: width }}
+            className={clsx(
+              "flex shrink-0 items-center overflow-hidden px-3 whitespace-nowrap",
+              meta?.numeric ? "justify-end text-end" : "justify-start text-start",
+            )}
+          >
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});

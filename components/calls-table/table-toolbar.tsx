@@ -1,0 +1,51 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+
+import type { ColumnId } from "@/lib/table/columns";
+
+import { ColumnChooser } from "./column-chooser";
+import { DownloadIcon } from "./icons";
+
+export interface TableToolbarProps {
+  visibleColumns: readonly ColumnId[];
+  onVisibleColumnsChange: (next: ColumnId[]) => void;
+  /** Export every loaded call in the shown columns (see `callsToCsv`, `downloadCsv`). */
+  onExport: () => void;
+  /** No calls loaded yet, or an export running. */
+  exportDisabled?: boolean;
+  exporting?: boolean;
+  /** Shown at the start of the bar (the page's "12,345 calls"). */
+  children?: ReactNode;
+}
+
+/** Above the table: the page's own content at the start, column chooser and CSV export at the end. */
+export function TableToolbar({
+  visibleColumns,
+  onVisibleColumnsChange,
+  onExport,
+  exportDisabled = false,
+  exporting = false,
+  children,
+}: TableToolbarProps) {
+  const t = useTranslations("table");
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <div className="min-w-0">{children}</div>
+      <div className="flex items-center gap-2">
+        <ColumnChooser visibleColumns={visibleColumns} onVisibleColumnsChange={onVisibleColumnsChange} />
+        <button
+          type="button"
+          onClick={onExport}
+          disabled={exportDisabled || exporting}
+          aria-busy={exporting}
+          className="inline-flex items-center gap-1.5 rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600 dark:bg-sky-600 dark:hover:bg-sky-500 dark:disabled:bg-slate-700 dark:disabled:text-slate-400"
+        >
+          <DownloadIcon className="size-4" />
+          {exporting ? t("toolbar.exporting") : t("toolbar.export")}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import {
+  functionalUpdate,
+  useTable,
+  type ColumnOrderState,
+  type ColumnVisibilityState,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo } from "react";
+
+import type { ApiCall } from "@/lib/api-call";
+import { COLUMN_IDS, isColumnId, normalizeVisibleColumns, type ColumnId } from "@/lib/table/columns";
+
+import { buildColumns, callsTableFeatures } from "./columns";
+
+export interface UseCallsTableOptions {
+  /** Every loaded call; the table sorts them itself (keyed sort, see lib/table/sort.ts). */
+  calls: readonly ApiCall[];
+  /** Sort keys in priority order; ids that are not columns are ignored. */
+  sorting: SortingState;
+  onSortingChange: (next: SortingState) => void;
+  /** Shown columns, in display order. */
+  visibleColumns: readonly ColumnId[];
+  onVisibleColumnsChange?: (next: ColumnId[]) => void;
+  /** IANA zone the times are shown in (the viewer's). */
+  timeZone: string;
+}
+
+/**
+ * The calls table's TanStack Table instance, fully controlled: sorting and the visible
+ * column list live with the caller (the page keeps them in the URL).
+ */
+export function useCallsTable({
+  calls,
+  sorting,
+  onSortingChange,
+  visibleColumns,
+  onVisibleColumnsChange,
+  timeZone,
+}: UseCallsTableOptions) {
+  const t = useTranslations("table");
+  const locale = useLocale();
+  const columns = useMemo(() => buildColumns({ t, locale, timeZone }), [t, locale, timeZone]);
+  const meta = useMemo(() => ({ locale }), [locale]);
+
+  // An id that is not a column (a hand-edited URL) would make the table warn; drop it here.
+  const knownSorting = useMemo(() => sorting.filter((s) => isColumnId(s.id)), [sorting]);
+  const shown = useMemo(() => normalizeVisibleColumns(visibleColumns), [visibleColumns]);
+  const columnVisibility = useMemo<ColumnVisibilityState>(() => {
+    const visible = new Set<string>(shown);
+    return Object.fromEntries(COLUMN_IDS.map((id) => [id, visible.has(id)]));
+  }, [shown]);
+  const columnOrder = useMemo<ColumnOrderState>(
+    () => [...shown, ...COLUMN_IDS.filter((id) => !shown.includes(id))],
+    [shown],
+  );
+
+  return useTable({
+    features: callsTableFeatures,
+    columns,
+    data: calls,
+    meta,
+    state: { sorting: knownSorting, columnVisibility, columnOrder },
+    onSortingChange: (updater: Updater<SortingState>) =>
+      onSortingChange(functionalUpdate(updater, knownSorting)),
+    onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => {
+      const next = functionalUpdate(updater, columnVisibility);
+      onVisibleColumnsChange?.(columnOrder.filter((id): id is ColumnId => isColumnId(id) && next[id] !== false));
+    },
+    onColumnOrderChange: (updater: Updater<ColumnOrderState>) => {
+      const next = functionalUpdate(updater, columnOrder);
+      onVisibleColumnsChange?.(next.filter((id): id is ColumnId => isColumnId(id) && shown.includes(id)));
+    },
+    enableMultiSort: true,
+    enableSortingRemoval: true,
+  });
+}
+
+export type CallsTableInstance = ReturnType<typeof useCallsTable>;

@@ -1,0 +1,137 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useCallback, useMemo } from "react";
+
+import { CallsTable } from "@/components/calls-table/calls-table";
+import { TableToolbar } from "@/components/calls-table/table-toolbar";
+import { LazyChartsPanel } from "@/components/charts/lazy-charts-panel";
+import { FilterBar } from "@/components/filters/filter-bar";
+import { KpiStrip } from "@/components/kpis/kpi-strip";
+import type { ApiCall } from "@/lib/api-call";
+import { filterCallsLocally } from "@/lib/calls/local-filter";
+import { createLabeler } from "@/lib/format/labels";
+
+import { CallDetails } from "./call-details";
+import { CallsRequestError, fetchCalls } from "./fetch-calls";
+import { ShareButton } from "./share-button";
+import { CallsStatus } from "./calls-status";
+import { useExport } from "./use-export";
+import { useMounted, useViewState } from "./use-view-state";
+
+const EMPTY: readonly ApiCall[] = [];
+
+export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
+  const mounted = useMounted();
+  const state = useViewState(defaultTimeZone);
+  const { view, setView, request, timeZone } = state;
+  const t = useTranslations("calls");
+  const tt = useTranslations("table");
+  const labels = useMemo(() => createLabeler((key) => tt(key)), [tt]);
+
+  const query = useQuery({
+    queryKey: ["calls", request.ok ? request.search : null],
+    queryFn: ({ signal }) => fetchCalls(request.ok ? request.search : "", signal),
+    enabled: mounted && request.ok,
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+    retry: (count, error) => error instanceof CallsRequestError && error.code === "upstream_rate_limited" && count < 3,
+    retryDelay: (count) => 5_000 * 2 ** count,
+  });
+
+  const calls = query.data?.calls ?? EMPTY;
+  const shown = useMemo(() => filterCallsLocally(calls, view), [calls, view]);
+  const exporter = useExport({ calls: shown, sorting: state.sorting, visibleColumns: state.visibleColumns, timeZone });
+
+  const openCall = useCallback((call: ApiCall) => void setView({ call: call.CallID }), [setView]);
+  const range = request.ok ? { from: request.query.from, to: request.query.to } : null;
+  const loading = !mounted || (request.ok && query.isPending);
+
+  return (
+    <main className="flex flex-col gap-4 pb-8">
+      <FilterBar
+        values={view}
+        effectiveRange={range ? { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() } : null}
+        timeZone={timeZone}
+        problem={request.ok ? null : { param: request.param, message: request.message }}
+        onChange={(patch) => void setView({ ...patch, call: null })}
+        onReset={() => void setView(null)}
+        typeLabel={(id) => labels.callType(id, undefined)}
+        statusLabel={(s) => labels.status(s)}
+      />
+      <div className="flex flex-col gap-4 px-4">
+        <CallsStatus
+          query={query}
+          loading={loading}
+          refreshing={query.isFetching && !query.isPending}
+          empty={!loading && query.isSuccess && calls.length === 0}
+          onWiden={() => void setView({ range: "last30Days", from: null, to: null })}
+          onRetry={() => void query.refetch()}
+        />
+        <KpiStrip
+          calls={shown}
+          loading={loading}
+          shortAbandonSeconds={view.abandonS}
+          serviceLevelSeconds={view.slaS}
+        />
+        {range ? (
+          <LazyChartsPanel
+            calls={shown}
+            loading={loading}
+            timeZone={timeZone}
+            range={range}
+            onStatusClick={(status) => void setView({ status: [status], call: null })}
+          />
+        ) : null}
+        <TableToolbar
+          visibleColumns={state.visibleColumns}
+          onVisibleColumnsChange={state.setColumns}
+          onExport={exporter.run}
+          exportDisabled={shown.length === 0}
+        >
+          <div className="flex flex-wrap items-center gap-3">
+            <p className="text-sm font-medium" data-testid="call-count" aria-live="polite">
+              {loading ? t("loading") : t("count", { count: shown.length })}
+              {shown.length !== calls.length ? (
+                <span className="ms-1 font-normal text-slate-500 dark:text-slate-400">
+                  {t("ofLoaded", { count: calls.length })}
+                </span>
+              ) : null}
+            </p>
+            <ShareButton />
+            <button
+              type="button"
+              onClick={state.refresh}
+              className="rounded-md border border-slate-300 px-2.5 py-1 text-sm dark:border-slate-700"
+            >
+              {t("refresh")}
+            </button>
+          </div>
+        </TableToolbar>
+        <CallsTable
+          calls={shown}
+          sorting={state.sorting}
+          onSortingChange={state.setSorting}
+          visibleColumns={state.visibleColumns}
+          onVisibleColumnsChange={state.setColumns}
+          timeZone={timeZone}
+          selectedCallId={view.call ?? undefined}
+          onRowClick={openCall}
+          className="h-[70vh] min-h-80"
+        />
+      </div>
+      {view.call ? (
+        <CallDetails
+          callId={view.call}
+          calls={calls}
+          shown={shown}
+          sorting={state.sorting}
+          timeZone={timeZone}
+          onOpen={(id) => void setView({ call: id })}
+          onClose={() => void setView({ call: null })}
+        />
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+import { apiErrorSchema, type ApiCall, type CallsResponse } from "@/lib/api-call";
+
+/** An error `/api/calls` answered with (its envelope), or a failure to reach it. */
+export class CallsRequestError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "CallsRequestError";
+  }
+}
+
+// The envelope is checked fully; each of up to 100,000 rows only for what the page relies on
+// (a full per-row schema would cost about a second there). The server already normalized them.
+const rowSchema = z.looseObject({ CallID: z.string(), HasRecording: z.boolean() });
+const responseSchema = z.object({
+  calls: z.array(rowSchema),
+  total: z.number(),
+  complete: z.boolean(),
+  incompleteReason: z.string().optional(),
+  upstreamTotal: z.number().optional(),
+  upstreamRequests: z.number(),
+  rejected: z.object({ count: z.number(), reasons: z.array(z.string()) }),
+  mode: z.enum(["demo", "live"]),
+  range: z.object({ from: z.string(), to: z.string() }),
+});
+
+export async function fetchCalls(search: string, signal?: AbortSignal): Promise<CallsResponse> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/calls?${search}`, { signal, headers: { accept: "application/json" } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new CallsRequestError("network", "Callboard's server could not be reached.", 0);
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const envelope = apiErrorSchema.safeParse(body);
+    throw envelope.success
+      ? new CallsRequestError(envelope.data.error.code, envelope.data.error.message, response.status)
+      : new CallsRequestError("http", `HTTP ${response.status}`, response.status);
+  }
+  const parsed = responseSchema.safeParse(body);
+  if (!parsed.success) throw new CallsRequestError("bad_response", "Callboard's server sent an unreadable answer.", response.status);
+  return { ...parsed.data, calls: parsed.data.calls as ApiCall[] };
+}

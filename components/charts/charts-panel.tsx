@@ -1,0 +1,66 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+
+import { callVolume, type TimeRange } from "@/lib/analytics/buckets";
+import { durationHistogram } from "@/lib/analytics/histogram";
+import { countByStatus } from "@/lib/analytics/status-counts";
+import { isValidTimeZone } from "@/lib/analytics/time-zone";
+import type { ApiCall } from "@/lib/api-call";
+import type { DialStatus } from "@/lib/voicenter/dial-statuses";
+
+import { ChartCard } from "./chart-card";
+import { DurationHistogram } from "./duration-histogram";
+import { StatusChart } from "./status-chart";
+import { VolumeChart } from "./volume-chart";
+
+export interface ChartsPanelProps {
+  calls: readonly ApiCall[];
+  /** The viewer's IANA time zone; an unknown one falls back to UTC rather than breaking the page. */
+  timeZone: string;
+  /** The range the calls were asked for, epoch ms, `to` exclusive. */
+  range: TimeRange;
+  onStatusClick?: (status: DialStatus) => void;
+}
+
+/** The three charts over the loaded calls; Recharts sees aggregates only, never rows. */
+export function ChartsPanel({ calls, timeZone, range, onStatusClick }: ChartsPanelProps) {
+  const t = useTranslations("charts");
+  const zone = isValidTimeZone(timeZone) ? timeZone : "UTC";
+  const { from, to } = range;
+
+  const volume = useMemo(
+    () => callVolume(calls, { timeZone: zone, range: { from, to } }),
+    [calls, zone, from, to],
+  );
+  const statuses = useMemo(() => countByStatus(calls), [calls]);
+  const histogram = useMemo(() => durationHistogram(calls), [calls]);
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <ChartCard
+        className="lg:col-span-2"
+        title={t(volume.unit === "hour" ? "volume.titleHour" : "volume.titleDay")}
+        subtitle={t("volume.zone", { timeZone: zone })}
+        footer={volume.outside > 0 ? t("volume.outside", { count: volume.outside }) : undefined}
+      >
+        <VolumeChart volume={volume} />
+      </ChartCard>
+      <ChartCard title={t("status.title")}>
+        <StatusChart counts={statuses} onStatusClick={onStatusClick} />
+      </ChartCard>
+      <ChartCard
+        title={t("histogram.title")}
+        subtitle={t("histogram.counted", { count: histogram.counted })}
+        footer={
+          histogram.withoutDuration > 0
+            ? t("histogram.withoutDuration", { count: histogram.withoutDuration })
+            : undefined
+        }
+      >
+        <DurationHistogram histogram={histogram} />
+      </ChartCard>
+    </div>
+  );
+}

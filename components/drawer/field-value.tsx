@@ -1,0 +1,45 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+
+import type { ApiCall } from "@/lib/api-call";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatClockDuration } from "@/lib/format/duration";
+import { createLabeler } from "@/lib/format/labels";
+import { formatPhone } from "@/lib/format/phone";
+import { formatPrice } from "@/lib/format/price";
+import { columnKind, type ColumnId } from "@/lib/table/columns";
+
+/** One field of a call as readable text, formatted the way the table shows it. */
+export function useFieldText(timeZone: string) {
+  const locale = useLocale();
+  const t = useTranslations("table");
+  const labels = createLabeler((key) => t(key));
+  return (call: ApiCall, id: ColumnId): string => {
+    const value = call[id];
+    if (value === undefined || value === "") return "";
+    switch (columnKind(id)) {
+      case "datetime":
+        return formatDateTime(call.Date, { locale, timeZone });
+      case "duration":
+        return formatClockDuration(value as number);
+      case "price":
+        return formatPrice(value as number, locale);
+      case "phone":
+        return formatPhone(value as string);
+      case "callType":
+        return labels.callType(call.CdrType, call.Type);
+      case "status":
+        return labels.status(call.DialStatus);
+      case "boolean":
+      case "recording":
+        return value ? t("cells.yes") : t("cells.no");
+      case "dtmf":
+        return String((value as unknown[]).length);
+      case "customData":
+        return String(Object.keys(value as object).length);
+      default:
+        return String(value as string | number);
+    }
+  };
+}

@@ -1,0 +1,163 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+
+import type { RangePreset } from "@/lib/date-range";
+import { CALL_TYPE_IDS } from "@/lib/voicenter/call-types";
+import { DIAL_STATUS_NAMES, type DialStatus } from "@/lib/voicenter/dial-statuses";
+
+import { DateRangePicker } from "./date-range-picker";
+import { MultiSelect } from "./multi-select";
+import { ScopeField } from "./scope-field";
+
+export interface FilterValues {
+  range: RangePreset | null;
+  from: string | null;
+  to: string | null;
+  phone: string[] | null;
+  ext: string[] | null;
+  queue: number[] | null;
+  type: number[] | null;
+  campaign: number[] | null;
+  callId: string | null;
+  scope: string | null;
+  status: DialStatus[] | null;
+  minDur: number | null;
+  maxDur: number | null;
+}
+
+interface FilterBarProps {
+  values: FilterValues;
+  /** The effective range shown in the date inputs (ISO instants). */
+  effectiveRange: { from: string; to: string } | null;
+  timeZone: string;
+  problem: { param: string; message: string } | null;
+  onChange: (patch: Partial<FilterValues>) => void;
+  onReset: () => void;
+  typeLabel: (id: number) => string;
+  statusLabel: (status: string) => string;
+}
+
+const splitList = (text: string) =>
+  text
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+const toInts = (text: string) => splitList(text).map((v) => (/^\d+$/.test(v) ? Number(v) : NaN));
+const orNull = <T,>(list: T[]) => (list.length ? list : null);
+const numberOrNull = (text: string) => (text.trim() === "" || Number.isNaN(Number(text)) ? null : Math.max(0, Math.round(Number(text))));
+
+const inputClass =
+  "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+/**
+ * The filters. Lists and selections apply at once; the text fields apply together with
+ * Apply (or Enter), so typing does not flood the browser history.
+ */
+export function FilterBar(props: FilterBarProps) {
+  const { values, onChange, timeZone, problem } = props;
+  const t = useTranslations("filters");
+  const [open, setOpen] = useState(false);
+  const draftKey = JSON.stringify([values.phone, values.ext, values.queue, values.campaign, values.callId, values.minDur, values.maxDur]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    onChange({
+      phone: orNull(splitList(text("phone"))),
+      ext: orNull(splitList(text("ext"))),
+      queue: orNull(toInts(text("queue"))),
+      campaign: orNull(toInts(text("campaign"))),
+      callId: text("callId").trim() || null,
+      minDur: numberOrNull(text("minDur")),
+      maxDur: numberOrNull(text("maxDur")),
+    });
+  }
+
+  const field = (name: string, label: string, value: string, hint?: string, type = "text") => (
+    <label className="flex min-w-36 flex-1 flex-col gap-0.5 text-xs">
+      <span className="text-slate-500 dark:text-slate-400">{label}</span>
+      <input
+        name={name}
+        type={type}
+        min={type === "number" ? 0 : undefined}
+        defaultValue={value}
+        placeholder={hint}
+        aria-invalid={problem?.param === name || undefined}
+        className={inputClass}
+      />
+    </label>
+  );
+
+  return (
+    <section aria-label={t("title")} className="border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+      <button
+        type="button"
+        className="mb-2 rounded-md border border-slate-300 px-3 py-1 text-sm md:hidden dark:border-slate-700"
+        aria-expanded={open}
+        aria-controls="filters-body"
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t("hide") : t("show")}
+      </button>
+      <div id="filters-body" className={`${open ? "flex" : "hidden"} flex-col gap-3 md:flex`}>
+        <DateRangePicker
+          key={`${props.effectiveRange?.from}|${props.effectiveRange?.to}`}
+          preset={values.from && values.to ? null : (values.range ?? "today")}
+          from={props.effectiveRange?.from ?? null}
+          to={props.effectiveRange?.to ?? null}
+          timeZone={timeZone}
+          onPreset={(range) => onChange({ range, from: null, to: null })}
+          onCustom={(from, to) => onChange({ range: null, from, to })}
+        />
+        <div className="flex flex-wrap items-center gap-2">
+          <MultiSelect
+            label={t("type")}
+            anyLabel={t("any")}
+            clearLabel={t("clear")}
+            options={CALL_TYPE_IDS.map((id) => ({ value: id, label: props.typeLabel(id) }))}
+            selected={values.type ?? []}
+            onChange={(next) => onChange({ type: orNull(next) })}
+          />
+          <MultiSelect
+            label={t("status")}
+            anyLabel={t("any")}
+            clearLabel={t("clear")}
+            options={DIAL_STATUS_NAMES.map((s) => ({ value: s, label: props.statusLabel(s) }))}
+            selected={values.status ?? []}
+            onChange={(next) => onChange({ status: orNull(next) })}
+          />
+          <ScopeField value={values.scope} onChange={(scope) => onChange({ scope })} />
+        </div>
+        <form key={draftKey} onSubmit={submit} className="flex flex-wrap items-end gap-2">
+          {field("phone", t("phone"), values.phone?.join(", ") ?? "", t("phoneHint"))}
+          {field("ext", t("ext"), values.ext?.join(", ") ?? "", t("extHint"))}
+          {field("queue", t("queue"), values.queue?.join(", ") ?? "", t("idsHint"))}
+          {field("campaign", t("campaign"), values.campaign?.join(", ") ?? "", t("idsHint"))}
+          {field("callId", t("callId"), values.callId ?? "")}
+          {field("minDur", t("minDur"), values.minDur?.toString() ?? "", undefined, "number")}
+          {field("maxDur", t("maxDur"), values.maxDur?.toString() ?? "", undefined, "number")}
+          <div className="flex gap-2">
+            <button type="submit" className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-700">
+              {t("apply")}
+            </button>
+            <button
+              type="button"
+              onClick={props.onReset}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
+            >
+              {t("reset")}
+            </button>
+          </div>
+        </form>
+        {problem ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {t("invalid", { param: problem.param, message: problem.message })}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { useTranslations } from "next-intl";
+
+import { LanguageSwitcher } from "./language-switcher";
+
+export function AppHeader({ mode }: { mode: "demo" | "live" }) {
+  const t = useTranslations("app");
+  return (
+    <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+      <h1 className="text-lg font-semibold">{t("name")}</h1>
+      <span className="text-sm text-slate-500 dark:text-slate-400">{t("tagline")}</span>
+      {mode === "demo" ? (
+        <span
+          title={t("demoHint")}
+          className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
+          data-testid="demo-badge"
+        >
+          {t("demoBadge")}
+        </span>
+      ) : null}
+      <div className="ms-auto">
+        <LanguageSwitcher />
+      </div>
+    </header>
+  );
+}

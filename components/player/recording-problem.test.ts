@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+
+import { probeRecording, problemFromAnswer } from "./recording-problem";
+
+const answer = (status: number, code: string) =>
+  Promise.resolve(Response.json({ error: { code, message: "…" } }, { status }));
+
+describe("why a recording does not play", () => {
+  it.each([
+    [404, "no-recording", "no-recording"],
+    [404, "recording-not-found", "not-found"],
+    [429, "recording-rate-limited", "rate-limited"],
+    [502, "recording-refused", "refused"],
+    [502, "recording-not-audio", "not-audio"],
+    [504, "recording-timeout", "unavailable"],
+    [503, "upstream_rate_limited", "rate-limited"],
+    [500, "internal_error", "unknown"],
+    [429, "something-new", "rate-limited"],
+  ])("HTTP %d %s → %s", (status, code, problem) => {
+    expect(problemFromAnswer(status, code)).toBe(problem);
+  });
+
+  it("asks the route for a few bytes and reads its error envelope", async () => {
+    let range: string | null = null;
+    const problem = await probeRecording("/api/recordings/x", 4, undefined, (_input, init) => {
+      range = new Headers(init?.headers).get("range");
+      return answer(404, "recording-not-found");
+    });
+    expect(problem).toBe("not-found");
+    expect(range).toBe("bytes=0-1023");
+  });
+
+  it("audio served now means the browser could not play it (or the network hiccuped)", async () => {
+    const audio = () => Promise.resolve(new Response(new Uint8Array(1024), { status: 206 }));
+    expect(await probeRecording("/r", 4, undefined, audio)).toBe("unsupported");
+    expect(await probeRecording("/r", 2, undefined, audio)).toBe("unavailable");
+  });
+
+  it("no answer at all → unavailable; a body that is not the envelope → by status", async () => {
+    expect(
+      await probeRecording("/r", 4, undefined, () => Promise.reject(new TypeError("offline"))),
+    ).toBe("unavailable");
+    expect(
+      await probeRecording("/r", 4, undefined, () =>
+        Promise.resolve(new Response("<html>", { status: 502 })),
+      ),
+    ).toBe("unavailable");
+  });
+});

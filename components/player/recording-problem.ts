@@ -1,0 +1,78 @@
+import { apiErrorSchema } from "@/lib/api-call";
+
+/** Why a recording cannot be played, as the player explains it. */
+export type RecordingProblem =
+  | "no-recording"
+  | "not-found"
+  | "rate-limited"
+  | "refused"
+  | "not-audio"
+  | "unavailable"
+  | "unsupported"
+  | "unknown";
+
+const BY_CODE: Record<string, RecordingProblem> = {
+  "no-recording": "no-recording",
+  "recording-not-found": "not-found",
+  "recording-rate-limited": "rate-limited",
+  "recording-refused": "refused",
+  "recording-not-audio": "not-audio",
+  "recording-timeout": "unavailable",
+  "recording-unreachable": "unavailable",
+  "recording-unavailable": "unavailable",
+  "recording-link-invalid": "refused",
+  "upstream-rate-limited": "rate-limited",
+  "upstream-timeout": "unavailable",
+  "upstream-unreachable": "unavailable",
+  "upstream-failed": "unavailable",
+};
+
+/** Callboard's error answer (status + `{error:{code}}`) → the problem to show. */
+export function problemFromAnswer(status: number, code: string | undefined): RecordingProblem {
+  // Codes are compared in one spelling: the envelope has used both kebab- and snake_case.
+  const known = code === undefined ? undefined : BY_CODE[code.replace(/_/g, "-")];
+  if (known) return known;
+  if (status === 429) return "rate-limited";
+  if (status === 404 || status === 410) return "not-found";
+  if (status === 502 || status === 503 || status === 504) return "unavailable";
+  return "unknown";
+}
+
+/** MediaError.code values (the constants are not available during server rendering). */
+const MEDIA_ERR_NETWORK = 2;
+
+/**
+ * The <audio> element only says that it failed; asking the route again, for a few bytes,
+ * tells why. If the route now serves audio, the browser could not play it (or the network
+ * hiccuped, when the element said so).
+ */
+export async function probeRecording(
+  src: string,
+  mediaErrorCode: number | undefined,
+  signal?: AbortSignal,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RecordingProblem> {
+  let response: Response;
+  try {
+    response = await fetchImpl(src, {
+      headers: { range: "bytes=0-1023" },
+      signal,
+      cache: "no-store",
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return "unavailable";
+  }
+  if (response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    return mediaErrorCode === MEDIA_ERR_NETWORK ? "unavailable" : "unsupported";
+  }
+  let code: string | undefined;
+  try {
+    const parsed = apiErrorSchema.safeParse(await response.json());
+    code = parsed.success ? parsed.data.error.code : undefined;
+  } catch {
+    code = undefined;
+  }
+  return problemFromAnswer(response.status, code);
+}

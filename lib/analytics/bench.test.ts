@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+
+import { benchAnalytics } from "./bench";
+import { computeKpis } from "./kpis";
+import { syntheticCalls } from "./synthetic";
+
+// Timing belongs to `npm run bench`; this only checks the bench runs and its data is sane.
+describe("benchAnalytics", () => {
+  it("reports a median time for each step", () => {
+    const result = benchAnalytics(2_000, { runs: 1 });
+    expect(result.calls).toBe(2_000);
+    for (const ms of Object.values(result.ms)) expect(Number.isFinite(ms) && ms >= 0).toBe(true);
+  });
+
+  it("synthetic calls are seeded and plausible", () => {
+    const range = { from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 0, 8) };
+    expect(syntheticCalls(50, range)).toEqual(syntheticCalls(50, range));
+    const kpis = computeKpis(syntheticCalls(5_000, range), {
+      shortAbandonSeconds: 5,
+      serviceLevelSeconds: 20,
+    });
+    expect(kpis.answeredRate).toBeGreaterThan(0.5);
+    expect(kpis.repeatCallers).toBeGreaterThan(0);
+    expect(kpis.unreturnedCallers).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+
+import type { ApiCall } from "@/lib/api-call";
+
+import { phoneKey } from "./callers";
+import { computeKpis } from "./kpis";
+
+const OPTIONS = { shortAbandonSeconds: 5, serviceLevelSeconds: 20 };
+let id = 0;
+const call = (fields: Partial<ApiCall>): ApiCall => ({
+  CallID: `p${id++}`,
+  HasRecording: false,
+  ...fields,
+});
+const incoming = (CallerNumber: string, Date: string, DialStatus: string, CdrType = 8) =>
+  call({ CdrType, CallerNumber, TargetNumber: "AAPINFzL", Date, DialStatus });
+const outgoing = (TargetNumber: string, Date: string, DialStatus = "ANSWER") =>
+  call({ CdrType: 4, CallerNumber: "AAPIUtdL", TargetNumber, Date, DialStatus });
+
+describe("phoneKey", () => {
+  it("brings the spellings of one Israeli number together", () => {
+    for (const spelling of [
+      "0501234567",
+      "972501234567",
+      "+972-50-123-4567",
+      "00972501234567",
+      "050 123 4567",
+    ]) {
+      expect(phoneKey(spelling), spelling).toBe("0501234567");
+    }
+  });
+
+  it("ignores extension ids, hidden numbers and short codes", () => {
+    for (const text of ["AAPINFzL", "anonymous", "", "*2700", "1234", undefined]) {
+      expect(phoneKey(text), String(text)).toBeUndefined();
+    }
+  });
+});
+
+describe("repeat callers", () => {
+  it("counts numbers that called in more than once, whatever the spelling or outcome", () => {
+    const kpis = computeKpis(
+      [
+        incoming("0501234567", "2026-05-01T08:00:00Z", "ANSWER"),
+        incoming("972501234567", "2026-05-01T09:00:00Z", "NOANSWER", 1),
+        incoming("0527777777", "2026-05-01T09:00:00Z", "ANSWER"),
+        outgoing("0527777777", "2026-05-01T10:00:00Z"), // calling them does not make them a repeat caller
+        call({
+          CdrType: 22,
+          CallerNumber: "0527777777",
+          Date: "2026-05-01T09:01:00Z",
+          DialStatus: "ANSWER",
+        }), // a transfer leg
+        incoming("anonymous", "2026-05-01T09:00:00Z", "ANSWER"),
+        incoming("anonymous", "2026-05-01T09:30:00Z", "ANSWER"),
+      ],
+      OPTIONS,
+    );
+    expect(kpis.repeatCallers).toBe(1);
+  });
+});
+
+describe("unreturned callers", () => {
+  const kpisOf = (calls: ApiCall[]) => computeKpis(calls, OPTIONS).unreturnedCallers;
+
+  it("a missed caller never called back is unreturned", () => {
+    expect(kpisOf([incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER")])).toBe(1);
+    expect(kpisOf([incoming("0501234567", "2026-05-01T08:00:00Z", "ABANDONE")])).toBe(1);
+  });
+
+  it("a later call back (international spelling) or a later answered call returns it", () => {
+    expect(
+      kpisOf([
+        incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER"),
+        outgoing("972501234567", "2026-05-01T08:20:00Z", "NOANSWER"),
+      ]),
+    ).toBe(0);
+    expect(
+      kpisOf([
+        incoming("0501234567", "2026-05-01T08:00:00Z", "ABANDONE"),
+        incoming("0501234567", "2026-05-01T08:05:00Z", "ANSWER"),
+      ]),
+    ).toBe(0);
+  });
+
+  it("a call back before the miss, or one that failed to go out, does not", () => {
+    expect(
+      kpisOf([
+        outgoing("0501234567", "2026-05-01T07:00:00Z"),
+        incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER"),
+      ]),
+    ).toBe(1);
+    expect(
+      kpisOf([
+        incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER"),
+        outgoing("0501234567", "2026-05-01T08:30:00Z", "CHANUNAVAIL"),
+      ]),
+    ).toBe(1);
+  });
+
+  it("judges by the latest miss, in any list order", () => {
+    const calls = [
+      incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER"),
+      outgoing("0501234567", "2026-05-01T09:00:00Z"),
+      incoming("0501234567", "2026-05-01T10:00:00Z", "BUSY"),
+      incoming("0509999999", "2026-05-01T10:00:00Z", "ANSWER"),
+    ];
+    expect(kpisOf(calls)).toBe(1);
+    expect(kpisOf([...calls].reverse())).toBe(1);
+  });
+
+  it("reads the call type from Type when CdrType did not come back", () => {
+    expect(
+      kpisOf([
+        call({
+          Type: "Queue",
+          CallerNumber: "0501234567",
+          Date: "2026-05-01T08:00:00Z",
+          DialStatus: "TIMEOUT",
+        }),
+        call({
+          Type: "Extension Outgoing",
+          TargetNumber: "972501234567",
+          Date: "2026-05-01T08:10:00Z",
+          DialStatus: "ANSWER",
+        }),
+        call({
+          Type: "Queue",
+          CallerNumber: "0507654321",
+          Date: "2026-05-01T08:00:00Z",
+          DialStatus: "EXIT",
+        }),
+      ]),
+    ).toBe(1);
+  });
+});

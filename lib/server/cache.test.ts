@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+
+import { createFakeClock } from "@/lib/testing/fake-clock";
+
+import { createMemoryStore, createQueryCache, ttlForRange } from "./cache";
+
+const keep = (ttlMs: number) => () => ({ ttlMs, weight: 1 });
+
+describe("createQueryCache", () => {
+  it("lets 50 concurrent identical requests share one load", async () => {
+    const cache = createQueryCache<string>(createMemoryStore());
+    let loads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = async () => {
+      loads++;
+      await gate;
+      return "calls";
+    };
+    const all = Promise.all(Array.from({ length: 50 }, () => cache.getOrLoad("q", load, keep(30_000))));
+    release();
+    const results = await all;
+    expect(loads).toBe(1);
+    expect(results.every((r) => r.value === "calls")).toBe(true);
+    expect(results.filter((r) => r.source === "joined")).toHaveLength(49);
+    expect(cache.stats()).toEqual({ hits: 0, loads: 1, joined: 49 });
+  });
+
+  it("answers from the cache until the entry expires", async () => {
+    const clock = createFakeClock();
+    const cache = createQueryCache<number>(createMemoryStore({ now: clock.now }));
+    let loads = 0;
+    const load = () => Promise.resolve(++loads);
+    expect((await cache.getOrLoad("q", load, keep(30_000))).source).toBe("load");
+    clock.advance(29_000);
+    expect(await cache.getOrLoad("q", load, keep(30_000))).toEqual({ value: 1, source: "cache" });
+    clock.advance(2_000);
+    expect(await cache.getOrLoad("q", load, keep(30_000))).toEqual({ value: 2, source: "load" });
+  });
+
+  it("does not keep a value the policy declines, nor a failure", async () => {
+    const cache = createQueryCache<number>(createMemoryStore());
+    let loads = 0;
+    await cache.getOrLoad("q", () => Promise.resolve(++loads), () => undefined);
+    await cache.getOrLoad("q", () => Promise.resolve(++loads), () => undefined);
+    expect(loads).toBe(2);
+    await expect(cache.getOrLoad("e", () => Promise.reject(new Error("down")), keep(1000))).rejects.toThrow(
+      "down",
+    );
+    await expect(cache.getOrLoad("e", () => Promise.resolve(7), keep(1000))).resolves.toMatchObject({
+      value: 7,
+    });
+  });
+
+  it("lets one viewer stop waiting without cancelling the load the others share", async () => {
+    const cache = createQueryCache<string>(createMemoryStore());
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = async () => {
+      await gate;
+      return "calls";
+    };
+    const controller = new AbortController();
+    const leaving = cache.getOrLoad("q", load, keep(1000), { signal: controller.signal });
+    const staying = cache.getOrLoad("q", load, keep(1000));
+    controller.abort(new Error("tab closed"));
+    await expect(leaving).rejects.toThrow("tab closed");
+    release();
+    await expect(staying).resolves.toMatchObject({ value: "calls" });
+  });
+});
+
+describe("createMemoryStore", () => {
+  it("evicts the least recently used entry beyond its entry bound", async () => {
+    const store = createMemoryStore<string>({ maxEntries: 2 });
+    await store.set("a", "A", { ttlMs: 60_000, weight: 1 });
+    await store.set("b", "B", { ttlMs: 60_000, weight: 1 });
+    await store.get("a");
+    await store.set("c", "C", { ttlMs: 60_000, weight: 1 });
+    expect(await store.get("b")).toBeUndefined();
+    expect(await store.get("a")).toBe("A");
+    expect(await store.get("c")).toBe("C");
+  });
+
+  it("bounds the total weight (calls held) and skips an entry too big to hold", async () => {
+    const store = createMemoryStore<string>({ maxWeight: 100 });
+    await store.set("a", "A", { ttlMs: 60_000, weight: 60 });
+    await store.set("b", "B", { ttlMs: 60_000, weight: 60 });
+    expect(await store.get("a")).toBeUndefined();
+    expect(store.size()).toEqual({ entries: 1, weight: 60 });
+    await store.set("huge", "H", { ttlMs: 60_000, weight: 101 });
+    expect(await store.get("huge")).toBeUndefined();
+    expect(await store.get("b")).toBe("B");
+  });
+});
+
+describe("ttlForRange", () => {
+  const now = Date.UTC(2024, 5, 12, 12, 0, 0);
+  it("keeps a range that ended more than 15 minutes ago for an hour", () => {
+    expect(ttlForRange(now - 16 * 60_000, now)).toBe(3_600_000);
+  });
+  it("keeps a recent or still-running range for 30 seconds", () => {
+    expect(ttlForRange(now - 14 * 60_000, now)).toBe(30_000);
+    expect(ttlForRange(now + 3_600_000, now)).toBe(30_000);
+  });
+});

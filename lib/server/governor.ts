@@ -1,0 +1,250 @@
+import "server-only";
+
+import { isTransientUpstreamError, isUpstreamError, UpstreamError } from "@/lib/voicenter/client-errors";
+
+/**
+ * Keeps this process inside the upstream's request budget (30 a minute per account, shared
+ * by every user): at most `rateLimitPerMinute` request starts in any rolling window, at most
+ * `maxConcurrent` in flight, first come first served. Requests refused with ERROR_NUMBER 1
+ * pause the whole queue and are retried with back-off; transient failures are retried a
+ * couple of times. Time is injected (`now`, `sleep`) so tests run on a fake clock.
+ */
+
+export type FailureClass = "rate-limited" | "transient" | "fatal";
+
+export interface GovernorOptions {
+  rateLimitPerMinute: number;
+  /** Rolling window; a little over a minute so network jitter cannot put 31 in the upstream's. */
+  windowMs?: number;
+  maxConcurrent?: number;
+  /** Retries after ERROR_NUMBER 1 (so attempts = 1 + this). */
+  maxRateLimitRetries?: number;
+  /** First back-off after ERROR_NUMBER 1; doubles on each further refusal. */
+  rateLimitBackoffMs?: number;
+  maxTransientRetries?: number;
+  transientBackoffMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  classify?: (error: unknown) => FailureClass;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** If an attempt could not start by this instant (epoch ms), fail instead of waiting. */
+  notAfter?: number;
+  /** Called when an attempt is sent upstream (first try and every retry). */
+  onAttempt?: () => void;
+}
+
+export interface GovernorStats {
+  /** Requests sent upstream, retries included. */
+  requests: number;
+  /** Times the queue had to wait for the budget, a back-off, or a pause. */
+  waits: number;
+  waitedMs: number;
+  retries: number;
+  rateLimitedAnswers: number;
+  queued: number;
+  inFlight: number;
+  /** Request starts inside the current rolling window. */
+  inWindow: number;
+}
+
+export interface Governor {
+  run<T>(task: (signal?: AbortSignal) => Promise<T>, opts?: RunOptions): Promise<T>;
+  stats(): GovernorStats;
+  /** How long until the budget lets another request start (0 = now). */
+  retryAfterMs(): number;
+}
+
+interface Entry {
+  seq: number;
+  task: (signal?: AbortSignal) => Promise<unknown>;
+  opts: RunOptions;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  notBefore: number;
+  rateRetries: number;
+  transientRetries: number;
+}
+
+export function defaultClassify(error: unknown): FailureClass {
+  if (isUpstreamError(error) && error.kind === "rate-limited") return "rate-limited";
+  return isTransientUpstreamError(error) ? "transient" : "fatal";
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createGovernor(options: GovernorOptions): Governor {
+  const limit = Math.max(1, Math.floor(options.rateLimitPerMinute));
+  const windowMs = options.windowMs ?? 61_000;
+  const maxConcurrent = options.maxConcurrent ?? 4;
+  const maxRateRetries = options.maxRateLimitRetries ?? 3;
+  const rateBackoff = options.rateLimitBackoffMs ?? 2_000;
+  const maxTransientRetries = options.maxTransientRetries ?? 2;
+  const transientBackoff = options.transientBackoffMs ?? 1_000;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const classify = options.classify ?? defaultClassify;
+
+  const starts: number[] = [];
+  const queue: Entry[] = [];
+  let seq = 0;
+  let inFlight = 0;
+  let pausedUntil = 0;
+  let pumping = false;
+  const counters = { requests: 0, waits: 0, waitedMs: 0, retries: 0, rateLimitedAnswers: 0 };
+
+  function prune(at: number) {
+    while (starts.length > 0 && (starts[0] ?? 0) <= at - windowMs) starts.shift();
+  }
+
+  function budgetWait(at: number): number {
+    prune(at);
+    if (starts.length < limit) return 0;
+    return (starts[starts.length - limit] ?? at) + windowMs - at;
+  }
+
+  function enqueue(entry: Entry) {
+    let i = queue.length;
+    while (i > 0 && (queue[i - 1]?.seq ?? 0) > entry.seq) i--;
+    queue.splice(i, 0, entry);
+  }
+
+  function remove(entry: Entry): boolean {
+    const i = queue.indexOf(entry);
+    if (i >= 0) queue.splice(i, 1);
+    return i >= 0;
+  }
+
+  function budgetError(waitMs: number): UpstreamError {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    return new UpstreamError(
+      "rate-limited",
+      `the Voicenter request budget (${limit} a minute, shared by all users) is used up; try again in ${seconds} s`,
+      { retryAfterMs: waitMs },
+    );
+  }
+
+  function start(entry: Entry, at: number) {
+    starts.push(at);
+    inFlight++;
+    counters.requests++;
+    entry.opts.onAttempt?.();
+    // Called at once; the async wrapper turns a synchronous throw into a rejection.
+    const invoke = async () => entry.task(entry.opts.signal);
+    invoke().then(
+      (value) => {
+        inFlight--;
+        entry.resolve(value);
+        void pump();
+      },
+      (error: unknown) => {
+        inFlight--;
+        settleFailure(entry, error);
+        void pump();
+      },
+    );
+  }
+
+  function settleFailure(entry: Entry, error: unknown) {
+    if (entry.opts.signal?.aborted) return entry.reject(error);
+    const at = now();
+    const kind = classify(error);
+    if (kind === "rate-limited") {
+      counters.rateLimitedAnswers++;
+      const backoff = rateBackoff * 2 ** entry.rateRetries;
+      // Someone else may share the account: wait for our oldest request to leave the window too.
+      const windowFrees = starts.length > 0 ? (starts[0] ?? at) + windowMs - at : 0;
+      const wait = Math.max(backoff, windowFrees);
+      pausedUntil = Math.max(pausedUntil, at + wait);
+      if (entry.rateRetries < maxRateRetries) {
+        entry.rateRetries++;
+        counters.retries++;
+        return enqueue(entry);
+      }
+      const message = isUpstreamError(error) ? error.message : "too many requests";
+      return entry.reject(
+        new UpstreamError("rate-limited", message, {
+          status: isUpstreamError(error) ? error.status : undefined,
+          errorNumber: isUpstreamError(error) ? error.errorNumber : undefined,
+          retryAfterMs: pausedUntil - at,
+        }),
+      );
+    }
+    if (kind === "transient" && entry.transientRetries < maxTransientRetries) {
+      entry.notBefore = at + transientBackoff * 2 ** entry.transientRetries;
+      entry.transientRetries++;
+      counters.retries++;
+      return enqueue(entry);
+    }
+    entry.reject(error);
+  }
+
+  async function pump(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (queue.length > 0 && inFlight < maxConcurrent) {
+        const head = queue[0];
+        if (!head) break;
+        const at = now();
+        const wait = Math.max(budgetWait(at), pausedUntil - at, head.notBefore - at);
+        // Whoever cannot start before their deadline is told so now instead of waiting.
+        const ready = at + Math.max(0, wait);
+        for (const entry of [...queue]) {
+          if (entry.opts.notAfter !== undefined && entry.opts.notAfter < ready) {
+            remove(entry);
+            entry.reject(budgetError(ready - at));
+          }
+        }
+        if (queue[0] !== head) continue;
+        if (wait > 0) {
+          counters.waits++;
+          counters.waitedMs += wait;
+          await sleep(wait);
+          continue;
+        }
+        queue.shift();
+        start(head, at);
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  return {
+    run<T>(task: (signal?: AbortSignal) => Promise<T>, opts: RunOptions = {}): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        if (opts.signal?.aborted) return reject(opts.signal.reason as Error);
+        const entry: Entry = {
+          seq: seq++,
+          task,
+          opts,
+          resolve: resolve as (value: unknown) => void,
+          reject,
+          notBefore: 0,
+          rateRetries: 0,
+          transientRetries: 0,
+        };
+        const signal = opts.signal;
+        // A caller who gives up while queued leaves the queue at once; one in flight is
+        // cancelled by the task itself, which received the signal.
+        signal?.addEventListener("abort", () => remove(entry) && reject(signal.reason as Error), {
+          once: true,
+        });
+        enqueue(entry);
+        void pump();
+      });
+    },
+    stats(): GovernorStats {
+      const at = now();
+      prune(at);
+      return { ...counters, queued: queue.length, inFlight, inWindow: starts.length };
+    },
+    retryAfterMs(): number {
+      const at = now();
+      return Math.max(0, budgetWait(at), pausedUntil - at);
+    },
+  };
+}

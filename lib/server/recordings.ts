@@ -1,0 +1,432 @@
+import "server-only";
+
+/**
+ * Streams one call's recording from the link the upstream gave for that call. The browser
+ * only ever names a CallID; the link (which may work without Callboard, or carry
+ * credentials) never leaves the server and never appears in an error message or a log.
+ */
+
+export type RecordingErrorKind =
+  | "not-found"
+  | "rate-limited"
+  | "refused"
+  | "not-audio"
+  | "range-not-satisfiable"
+  | "invalid-url"
+  | "upstream"
+  | "timeout"
+  | "network";
+
+const ERRORS: Record<RecordingErrorKind, { status: number; code: string; message: string }> = {
+  "not-found": {
+    status: 404,
+    code: "recording-not-found",
+    message: "recording not found or expired",
+  },
+  "rate-limited": {
+    status: 429,
+    code: "recording-rate-limited",
+    message: "the recording server is rate-limiting; try again in a minute",
+  },
+  refused: { status: 502, code: "recording-refused", message: "the recording link was refused" },
+  "not-audio": {
+    status: 502,
+    code: "recording-not-audio",
+    message: "the recording server did not send audio (an error page or an empty file)",
+  },
+  "range-not-satisfiable": {
+    status: 416,
+    code: "range-not-satisfiable",
+    message: "the requested byte range is outside the recording",
+  },
+  "invalid-url": {
+    status: 502,
+    code: "recording-link-invalid",
+    message: "the recording link is not an http(s) link",
+  },
+  upstream: { status: 502, code: "recording-unavailable", message: "the recording server failed" },
+  timeout: {
+    status: 504,
+    code: "recording-timeout",
+    message: "the recording server did not answer in time",
+  },
+  network: {
+    status: 502,
+    code: "recording-unreachable",
+    message: "could not reach the recording server",
+  },
+};
+
+export class RecordingError extends Error {
+  override readonly name = "RecordingError";
+  readonly kind: RecordingErrorKind;
+  /** HTTP status for Callboard's own answer. */
+  readonly status: number;
+  /** The `{error:{code}}` of Callboard's answer. */
+  readonly code: string;
+  /** The recording server's HTTP status, when it answered. */
+  readonly upstreamStatus?: number;
+  readonly retryAfterSeconds?: number;
+  /** For range-not-satisfiable: the recording's size, when the server said it. */
+  readonly totalBytes?: number;
+
+  constructor(
+    kind: RecordingErrorKind,
+    details: {
+      upstreamStatus?: number;
+      retryAfterSeconds?: number;
+      totalBytes?: number;
+      message?: string;
+    } = {},
+  ) {
+    const info = ERRORS[kind];
+    super(details.message ?? info.message);
+    this.kind = kind;
+    this.status = info.status;
+    this.code = info.code;
+    this.upstreamStatus = details.upstreamStatus;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+    this.totalBytes = details.totalBytes;
+  }
+}
+
+export function isRecordingError(error: unknown): error is RecordingError {
+  return error instanceof RecordingError;
+}
+
+export interface StreamRecordingOptions {
+  /** The RecordURL the upstream returned for the call — never anything the browser sent. */
+  recordUrl: string;
+  /** The browser's Range header, forwarded when it is a single byte range. */
+  range?: string | null;
+  fetch: typeof fetch;
+  /** Time allowed until the first bytes arrive (not for the whole, paced-by-the-listener stream). */
+  timeoutMs: number;
+  /** The browser's request signal: aborts the upstream download when the listener leaves. */
+  signal?: AbortSignal;
+  /**
+   * Live accounts whose links need the account code as a query parameter: added here, on the
+   * server, never shown. Off unless the caller passes it.
+   */
+  addCode?: { param?: string; code: string };
+  /** Set Content-Disposition: attachment with `<baseName>.<ext from the content type>`. */
+  downloadBaseName?: string;
+}
+
+/** Smallest full response taken for a recording: anything shorter is an error page or empty. */
+export const MIN_RECORDING_BYTES = 1024;
+const SNIFF_BYTES = 16;
+const SINGLE_RANGE = /^bytes=(\d+-\d*|-\d+)$/;
+const CACHE_CONTROL = "private, max-age=600";
+
+export async function streamRecording(opts: StreamRecordingOptions): Promise<Response> {
+  const url = recordingUrl(opts.recordUrl, opts.addCode);
+  const headers: Record<string, string> = {
+    accept: "audio/*, application/octet-stream;q=0.9, */*;q=0.1",
+    // Compressed audio would make Content-Length and byte ranges disagree with the body.
+    "accept-encoding": "identity",
+  };
+  const range = opts.range?.replace(/\s+/g, "");
+  if (range && SINGLE_RANGE.test(range)) headers.range = range;
+
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(opts.signal?.reason);
+  if (opts.signal?.aborted) onAbort();
+  opts.signal?.addEventListener("abort", onAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, opts.timeoutMs);
+  const failure = (error: unknown): unknown => {
+    if (isRecordingError(error)) return error;
+    if (opts.signal?.aborted) return opts.signal.reason;
+    // The underlying error is dropped on purpose: its text may quote the link.
+    return new RecordingError(timedOut ? "timeout" : "network");
+  };
+
+  try {
+    let upstream: Response;
+    try {
+      upstream = await opts.fetch(url, {
+        headers,
+        signal: controller.signal,
+        redirect: "follow",
+        cache: "no-store",
+      });
+    } catch (error) {
+      throw failure(error);
+    }
+    if (!upstream.ok) {
+      await upstream.body?.cancel().catch(() => undefined);
+      throw errorForStatus(upstream);
+    }
+    const reader = upstream.body?.getReader();
+    if (!reader) throw new RecordingError("not-audio", { upstreamStatus: upstream.status });
+
+    const partial = upstream.status === 206;
+    const contentRange = parseContentRange(upstream.headers.get("content-range"));
+    const declaredLength = numberHeader(upstream.headers.get("content-length"));
+    let head: Uint8Array;
+    let contentType: string;
+    try {
+      // A full response of unknown length is read up to the minimum size to tell it is not tiny.
+      const want = !partial && declaredLength === undefined ? MIN_RECORDING_BYTES : SNIFF_BYTES;
+      const read = await readAtLeast(reader, want).catch((error: unknown) => {
+        throw failure(error);
+      });
+      head = read.head;
+      const total = partial
+        ? contentRange?.total
+        : (declaredLength ?? (read.ended ? head.byteLength : undefined));
+      const startsAtZero = !partial || contentRange?.start === 0;
+      const type = audioContentType(
+        upstream.headers.get("content-type"),
+        startsAtZero ? head : undefined,
+        url,
+      );
+      if ((total !== undefined && total < MIN_RECORDING_BYTES) || !type) {
+        throw new RecordingError("not-audio", { upstreamStatus: upstream.status });
+      }
+      contentType = type;
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
+    clearTimeout(timer);
+
+    const out = new Headers({
+      "content-type": contentType,
+      "accept-ranges": "bytes",
+      "cache-control": CACHE_CONTROL,
+      "x-content-type-options": "nosniff",
+    });
+    const encoded =
+      upstream.headers.has("content-encoding") &&
+      upstream.headers.get("content-encoding") !== "identity";
+    if (declaredLength !== undefined && !encoded) out.set("content-length", String(declaredLength));
+    if (partial && upstream.headers.has("content-range"))
+      out.set("content-range", upstream.headers.get("content-range") ?? "");
+    for (const name of ["etag", "last-modified"]) {
+      const value = upstream.headers.get(name);
+      if (value) out.set(name, value);
+    }
+    if (opts.downloadBaseName) {
+      out.set(
+        "content-disposition",
+        `attachment; filename="${opts.downloadBaseName}.${extensionFor(contentType)}"`,
+      );
+    }
+    return new Response(
+      prepend(head, reader, () => opts.signal?.removeEventListener("abort", onAbort)),
+      {
+        status: partial ? 206 : 200,
+        headers: out,
+      },
+    );
+  } catch (error) {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener("abort", onAbort);
+    throw error;
+  }
+}
+
+/** Parses the link; only http(s) is fetched. The code is added only when asked. */
+function recordingUrl(raw: string, addCode: StreamRecordingOptions["addCode"]): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new RecordingError("invalid-url");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new RecordingError("invalid-url");
+  if (addCode && !url.searchParams.has(addCode.param ?? "code")) {
+    url.searchParams.set(addCode.param ?? "code", addCode.code);
+  }
+  return url;
+}
+
+function errorForStatus(response: Response): RecordingError {
+  const upstreamStatus = response.status;
+  switch (upstreamStatus) {
+    case 404:
+    case 410:
+      return new RecordingError("not-found", { upstreamStatus });
+    case 429:
+      return new RecordingError("rate-limited", {
+        upstreamStatus,
+        retryAfterSeconds: retryAfterSeconds(response.headers.get("retry-after")),
+      });
+    case 401:
+    case 403:
+      return new RecordingError("refused", { upstreamStatus });
+    case 416:
+      return new RecordingError("range-not-satisfiable", {
+        upstreamStatus,
+        totalBytes: numberHeader(
+          /^bytes \*\/(\d+)$/.exec(response.headers.get("content-range")?.trim() ?? "")?.[1] ??
+            null,
+        ),
+      });
+    case 504:
+      return new RecordingError("timeout", { upstreamStatus });
+    default:
+      return new RecordingError("upstream", {
+        upstreamStatus,
+        message: `the recording server answered HTTP ${upstreamStatus}`,
+      });
+  }
+}
+
+/** Retry-After in seconds (either form), 60 when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now: number = Date.now()): number {
+  const value = header?.trim() ?? "";
+  if (/^\d+$/.test(value)) return Math.max(1, Number(value));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? 60 : Math.max(1, Math.ceil((date - now) / 1000));
+}
+
+function numberHeader(value: string | null): number | undefined {
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+}
+
+function parseContentRange(value: string | null): { start: number; total?: number } | undefined {
+  const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(value?.trim() ?? "");
+  if (!match) return undefined;
+  return { start: Number(match[1]), total: match[3] === "*" ? undefined : Number(match[3]) };
+}
+
+async function readAtLeast(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  bytes: number,
+): Promise<{ head: Uint8Array; ended: boolean }> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  while (length < bytes) {
+    const { done, value } = await reader.read();
+    if (done) return { head: concat(chunks, length), ended: true };
+    chunks.push(value);
+    length += value.byteLength;
+  }
+  return { head: concat(chunks, length), ended: false };
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** The sniffed head first, then the rest of the upstream body, pulled at the listener's pace. */
+function prepend(
+  head: Uint8Array,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  done: () => void,
+): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (head.byteLength > 0) controller.enqueue(head);
+    },
+    async pull(controller) {
+      try {
+        const { done: finished, value } = await reader.read();
+        if (finished) {
+          done();
+          controller.close();
+        } else controller.enqueue(value);
+      } catch {
+        done();
+        controller.error(new RecordingError("network"));
+      }
+    },
+    async cancel(reason) {
+      done();
+      await reader.cancel(reason).catch(() => undefined);
+    },
+  });
+}
+
+type AudioFormat = { type: string; ext: string };
+const WAV: AudioFormat = { type: "audio/wav", ext: "wav" };
+const MP3: AudioFormat = { type: "audio/mpeg", ext: "mp3" };
+const OGG: AudioFormat = { type: "audio/ogg", ext: "ogg" };
+const FLAC: AudioFormat = { type: "audio/flac", ext: "flac" };
+const WEBM: AudioFormat = { type: "audio/webm", ext: "webm" };
+const M4A: AudioFormat = { type: "audio/mp4", ext: "m4a" };
+
+const ascii = (bytes: Uint8Array, from: number, to: number) =>
+  String.fromCharCode(...bytes.subarray(from, to));
+
+/** The audio format the first bytes announce, if any. */
+export function sniffAudio(head: Uint8Array): AudioFormat | undefined {
+  if (ascii(head, 0, 4) === "RIFF" && ascii(head, 8, 12) === "WAVE") return WAV;
+  if (ascii(head, 0, 3) === "ID3") return MP3;
+  if (
+    head[0] === 0xff &&
+    head[1] !== undefined &&
+    (head[1] & 0xe0) === 0xe0 &&
+    (head[1] & 0x06) !== 0
+  )
+    return MP3;
+  if (ascii(head, 0, 4) === "OggS") return OGG;
+  if (ascii(head, 0, 4) === "fLaC") return FLAC;
+  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return WEBM;
+  if (ascii(head, 4, 8) === "ftyp") return M4A;
+  return undefined;
+}
+
+const BY_EXTENSION: Record<string, AudioFormat> = {
+  wav: WAV,
+  mp3: MP3,
+  ogg: OGG,
+  opus: OGG,
+  flac: FLAC,
+  m4a: M4A,
+  webm: WEBM,
+};
+const GENERIC_TYPES = new Set([
+  "",
+  "application/octet-stream",
+  "binary/octet-stream",
+  "application/x-download",
+]);
+
+/**
+ * The Content-Type to send, or undefined when this is not a recording: audio/* is taken
+ * as declared (unless the body is plainly markup); a generic binary type needs an audio
+ * signature in the first bytes. Without the first bytes (a later range) a generic type is
+ * named from the link's extension — the range from byte 0 was checked when playback began.
+ */
+function audioContentType(
+  header: string | null,
+  head: Uint8Array | undefined,
+  url: URL,
+): string | undefined {
+  const type = (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const sniffed = head ? sniffAudio(head) : undefined;
+  if (head && !sniffed && /^\s*[<{[]/.test(new TextDecoder().decode(head.subarray(0, SNIFF_BYTES))))
+    return undefined;
+  if (type.startsWith("audio/")) return header?.trim();
+  if (!GENERIC_TYPES.has(type)) return undefined;
+  if (head) return sniffed?.type;
+  const ext = /\.([a-z0-9]+)$/i.exec(url.pathname)?.[1]?.toLowerCase();
+  return (ext && BY_EXTENSION[ext]?.type) ?? "application/octet-stream";
+}
+
+/** File extension for a download of this content type. */
+export function extensionFor(contentType: string): string {
+  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (/^audio\/(x-|vnd\.)?wave?$/.test(type)) return "wav";
+  if (type === "audio/mpeg" || type === "audio/mp3" || type === "audio/mpeg3") return "mp3";
+  if (type === "audio/ogg" || type === "audio/opus") return "ogg";
+  if (type === "audio/flac" || type === "audio/x-flac") return "flac";
+  if (type === "audio/webm") return "webm";
+  if (type === "audio/mp4" || type === "audio/x-m4a" || type === "audio/aac") return "m4a";
+  return "audio";
+}
