@@ -49,6 +49,8 @@ export default defineConfig({
         SIMULATOR_PORT: String(E2E_PORTS.simulator),
         SIMULATOR_CODE: canary,
         SIMULATOR_RATE_LIMIT: "120",
+        // A busy call center, so a ten-day range holds more than 100,000 calls.
+        SIMULATOR_CALLS_PER_DAY: "15000",
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,4 +1,4 @@
-import { startOfZonedDay, wallTime } from "./time-zone";
+import { localWeekday, startOfLocalDay, wallTimeAt } from "./time-zone";
 
 /**
  * Date-range presets. A preset stays relative in the URL (`range=today`), so a shared
@@ -18,24 +18,24 @@ export interface ResolvedRange {
 
 /** [from, to) in epoch ms; `to` never lies beyond `now` (there are no future calls). */
 export function resolvePreset(preset: RangePreset, now: number, timeZone: string): ResolvedRange {
-  const today = startOfZonedDay(now, timeZone);
+  const today = startOfLocalDay(now, timeZone);
   switch (preset) {
     case "today":
       return { from: today, to: now };
     case "yesterday":
-      return { from: startOfZonedDay(now, timeZone, -1), to: today };
+      return { from: startOfLocalDay(now, timeZone, -1), to: today };
     case "thisWeek": {
       // Israel's week starts on Sunday.
-      const weekday = wallTime(now, timeZone).weekday;
-      return { from: startOfZonedDay(now, timeZone, -weekday), to: now };
+      const weekday = localWeekday(now, timeZone);
+      return { from: startOfLocalDay(now, timeZone, -weekday), to: now };
     }
     case "last7Days":
-      return { from: startOfZonedDay(now, timeZone, -6), to: now };
+      return { from: startOfLocalDay(now, timeZone, -6), to: now };
     case "thisMonth": {
-      const day = wallTime(now, timeZone).day;
-      return { from: startOfZonedDay(now, timeZone, -(day - 1)), to: now };
+      const day = wallTimeAt(now, timeZone).day;
+      return { from: startOfLocalDay(now, timeZone, -(day - 1)), to: now };
     }
     case "last30Days":
-      return { from: startOfZonedDay(now, timeZone, -29), to: now };
+      return { from: startOfLocalDay(now, timeZone, -29), to: now };
   }
 }

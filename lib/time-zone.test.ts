@@ -1,53 +1,63 @@
 import { describe, expect, it } from "vitest";
 
-import { resolvePreset } from "./date-range";
-import { startOfZonedDay, wallTime, zonedTimeToEpoch, zoneOffset } from "./time-zone";
+import {
+  isValidTimeZone,
+  offsetMsAt,
+  startOfLocalDay,
+  startOfLocalHour,
+  wallTimeAt,
+  wallTimeToEpoch,
+} from "./time-zone";
 
-const TZ = "Asia/Jerusalem";
+const IL = "Asia/Jerusalem";
 const HOUR = 3_600_000;
 
-describe("time-zone arithmetic (Asia/Jerusalem, with DST)", () => {
-  it("knows the offset in winter and in summer", () => {
-    expect(zoneOffset(Date.UTC(2026, 0, 15, 12), TZ)).toBe(2 * HOUR);
-    expect(zoneOffset(Date.UTC(2026, 6, 15, 12), TZ)).toBe(3 * HOUR);
+describe("time zone arithmetic (Asia/Jerusalem, 2026)", () => {
+  it("knows winter and summer offsets", () => {
+    expect(offsetMsAt(Date.UTC(2026, 0, 15), IL)).toBe(2 * HOUR);
+    expect(offsetMsAt(Date.UTC(2026, 6, 15), IL)).toBe(3 * HOUR);
   });
 
-  it("finds local midnight on ordinary days", () => {
-    expect(startOfZonedDay(Date.UTC(2026, 10, 25, 10), TZ)).toBe(Date.UTC(2026, 10, 24, 22));
-    expect(startOfZonedDay(Date.UTC(2026, 6, 15, 22, 30), TZ)).toBe(Date.UTC(2026, 6, 15, 21));
+  it("reads the wall clock", () => {
+    expect(wallTimeAt(Date.UTC(2026, 9, 24, 22, 30), IL)).toEqual({
+      year: 2026,
+      month: 10,
+      day: 25,
+      hour: 1,
+      minute: 30,
+      second: 0,
+    });
   });
 
-  it("makes the spring-forward day 23 hours and the fall-back day 25", () => {
-    // Israel moves clocks on the Friday before the last Sunday of March, and the last Sunday of October.
-    const springDay = startOfZonedDay(Date.UTC(2026, 2, 27, 12), TZ);
-    const fallDay = startOfZonedDay(Date.UTC(2026, 9, 25, 12), TZ);
-    expect(startOfZonedDay(springDay, TZ, 1) - springDay).toBe(23 * HOUR);
-    expect(startOfZonedDay(fallDay, TZ, 1) - fallDay).toBe(25 * HOUR);
+  it("maps a repeated wall time (fall back, 25 Oct) to its first occurrence", () => {
+    const wall = { year: 2026, month: 10, day: 25, hour: 1, minute: 30, second: 0 };
+    expect(wallTimeToEpoch(wall, IL)).toBe(Date.UTC(2026, 9, 24, 22, 30));
   });
 
-  it("resolves a skipped wall time to just after the jump and a repeated one to its first occurrence", () => {
-    const skipped = zonedTimeToEpoch({ year: 2026, month: 3, day: 27, hour: 2, minute: 30 }, TZ);
-    expect(wallTime(skipped, TZ).hour).toBe(3);
-    const repeated = zonedTimeToEpoch({ year: 2026, month: 10, day: 25, hour: 1, minute: 30 }, TZ);
-    expect(repeated).toBe(Date.UTC(2026, 9, 24, 22, 30));
-  });
-});
-
-describe("range presets", () => {
-  const now = Date.UTC(2026, 10, 25, 8, 0); // Wednesday 10:00 in Israel
-  it.each([
-    ["today", Date.UTC(2026, 10, 24, 22), now],
-    ["yesterday", Date.UTC(2026, 10, 23, 22), Date.UTC(2026, 10, 24, 22)],
-    ["thisWeek", Date.UTC(2026, 10, 21, 22), now],
-    ["last7Days", Date.UTC(2026, 10, 18, 22), now],
-    ["thisMonth", Date.UTC(2026, 9, 31, 22), now],
-    ["last30Days", Date.UTC(2026, 9, 26, 22), now],
-  ] as const)("%s", (preset, from, to) => {
-    expect(resolvePreset(preset, now, TZ)).toEqual({ from, to });
+  it("moves a skipped wall time (spring forward, 27 Mar) forward by the gap", () => {
+    const wall = { year: 2026, month: 3, day: 27, hour: 2, minute: 0, second: 0 };
+    expect(wallTimeToEpoch(wall, IL)).toBe(Date.UTC(2026, 2, 27, 0, 0)); // the jump: 03:00 local
+    expect(wallTimeToEpoch({ ...wall, minute: 30 }, IL)).toBe(Date.UTC(2026, 2, 27, 0, 30)); // 03:30
   });
 
-  it("spans the DST change: last 30 days from early November starts at summer-time midnight", () => {
-    const early = Date.UTC(2026, 10, 2, 8);
-    expect(resolvePreset("last30Days", early, TZ).from).toBe(Date.UTC(2026, 9, 3, 21));
+  it("finds local midnight and the local hour", () => {
+    expect(startOfLocalDay(Date.UTC(2026, 9, 25, 12), IL)).toBe(Date.UTC(2026, 9, 24, 21));
+    expect(startOfLocalDay(Date.UTC(2026, 2, 27, 12), IL)).toBe(Date.UTC(2026, 2, 26, 22));
+    // 00:30 UTC on 25 Oct is 02:30 local (+2): still 25 Oct, which began at 21:00 UTC the day before.
+    expect(startOfLocalDay(Date.UTC(2026, 9, 25, 0, 30), IL)).toBe(Date.UTC(2026, 9, 24, 21));
+    expect(startOfLocalHour(Date.UTC(2026, 9, 24, 23, 45, 12, 500), IL)).toBe(
+      Date.UTC(2026, 9, 24, 23),
+    );
+  });
+
+  it("starts a day at 01:00 where midnight does not exist (America/Santiago, 6 Sep 2026)", () => {
+    const start = startOfLocalDay(Date.UTC(2026, 8, 6, 12), "America/Santiago");
+    expect(start).toBe(Date.UTC(2026, 8, 6, 4));
+    expect(wallTimeAt(start, "America/Santiago")).toMatchObject({ day: 6, hour: 1, minute: 0 });
+  });
+
+  it("tells known zones from unknown ones", () => {
+    expect(isValidTimeZone(IL)).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
   });
 });

@@ -1,26 +1,28 @@
 /**
- * Wall-clock arithmetic in an IANA time zone with Intl only. The upstream speaks GMT+0;
- * people think in their own zone (default Asia/Jerusalem, which has DST).
+ * Wall-clock arithmetic in an IANA time zone with Intl only. Formatters are cached per
+ * zone; callers compute bucket boundaries with these once per range, never once per call.
  */
 
 export interface WallTime {
   year: number;
-  month: number; // 1–12
+  /** 1–12 */
+  month: number;
   day: number;
+  /** 0–23 */
   hour: number;
   minute: number;
   second: number;
-  /** 0 = Sunday */
-  weekday: number;
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",
@@ -29,13 +31,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: "numeric",
       minute: "numeric",
       second: "numeric",
-      weekday: "short",
     });
-    formatters.set(timeZone, f);
+    formatters.set(timeZone, formatter);
   }
-  return f;
+  return formatter;
 }
 
+/** Whether Intl knows the zone (an unknown zone makes every function here throw RangeError). */
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     formatterFor(timeZone);
@@ -45,56 +47,111 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall-clock reading of an instant in a zone. */
-export function wallTime(ms: number, timeZone: string): WallTime {
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(ms)) parts[p.type] = p.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS[parts.weekday ?? "Sun"] ?? 0,
-  };
+/** The wall clock in `timeZone` at an instant. */
+export function wallTimeAt(epochMs: number, timeZone: string): WallTime {
+  const wall: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
+    switch (part.type) {
+      case "year":
+      case "month":
+      case "day":
+      case "minute":
+      case "second":
+        wall[part.type] = Number(part.value);
+        break;
+      case "hour":
+        // Some ICU builds still write midnight as 24 despite h23.
+        wall.hour = Number(part.value) % 24;
+        break;
+      default:
+        break;
+    }
+  }
+  return wall;
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds. */
-export function zoneOffset(ms: number, timeZone: string): number {
-  const w = wallTime(ms, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
+function wallAsUtc(wall: WallTime): number {
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+}
+
+/** The zone's offset from UTC at an instant, in ms (Asia/Jerusalem in summer: +3 h). */
+export function offsetMsAt(epochMs: number, timeZone: string): number {
+  const wholeSecond = Math.floor(epochMs / 1000) * 1000;
+  return wallAsUtc(wallTimeAt(wholeSecond, timeZone)) - wholeSecond;
+}
+
+function sameWall(a: WallTime, b: WallTime): boolean {
+  return (
+    a.year === b.year &&
+    a.month === b.month &&
+    a.day === b.day &&
+    a.hour === b.hour &&
+    a.minute === b.minute &&
+    a.second === b.second
+  );
 }
 
 /**
- * The instant a wall-clock time happens in a zone. A time skipped by a DST jump resolves to
- * the instant just after the jump; a repeated time resolves to its first occurrence.
+ * The instant a wall time names in `timeZone`. A time that occurs twice (the fall-back
+ * hour) gives the earlier instant; a time that never occurs (the spring-forward gap) is
+ * read with the offset before the gap, so it moves forward by the gap (02:30 → 03:30), as
+ * Temporal's "compatible" does; the start of a gap gives the instant the clocks jumped.
  */
-export function zonedTimeToEpoch(
-  t: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number },
-  timeZone: string,
-): number {
-  const naive = Date.UTC(t.year, t.month - 1, t.day, t.hour ?? 0, t.minute ?? 0, t.second ?? 0);
-  // Try the offsets in force around the wall time; keep the earliest instant that reads back right.
-  const candidates = [naive - zoneOffset(naive - 86_400_000, timeZone), naive - zoneOffset(naive + 86_400_000, timeZone)];
-  const matching = candidates
-    .filter((ms) => {
-      const w = wallTime(ms, timeZone);
-      return w.day === t.day && w.hour === (t.hour ?? 0) && w.minute === (t.minute ?? 0);
-    })
-    .sort((a, b) => a - b);
-  if (matching[0] !== undefined) return matching[0];
-  // Skipped by a spring-forward jump: the later offset lands just after the gap.
-  return Math.max(...candidates);
+export function wallTimeToEpoch(wall: WallTime, timeZone: string): number {
+  const asUtc = wallAsUtc(wall);
+  const before = offsetMsAt(asUtc - DAY_MS, timeZone);
+  const after = offsetMsAt(asUtc + DAY_MS, timeZone);
+  const early = asUtc - Math.max(before, after);
+  const late = asUtc - Math.min(before, after);
+  if (sameWall(wallTimeAt(early, timeZone), wall)) return early;
+  if (late !== early && sameWall(wallTimeAt(late, timeZone), wall)) return late;
+  return asUtc - before;
 }
 
-/** Midnight (start of the local day) of the day `ms` falls in, plus `addDays` days. */
-export function startOfZonedDay(ms: number, timeZone: string, addDays = 0): number {
-  const w = wallTime(ms, timeZone);
-  const shifted = new Date(Date.UTC(w.year, w.month - 1, w.day + addDays));
-  return zonedTimeToEpoch(
-    { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() },
+/** The calendar date after (year, month, day). */
+export function nextDate(
+  year: number,
+  month: number,
+  day: number,
+): { year: number; month: number; day: number } {
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}
+
+/** The first instant of the local calendar day that contains `epochMs`, `addDays` days on. */
+export function startOfLocalDay(epochMs: number, timeZone: string, addDays = 0): number {
+  const wall = wallTimeAt(epochMs, timeZone);
+  const date = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + addDays));
+  return wallTimeToEpoch(
+    { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute: 0, second: 0 },
     timeZone,
   );
+}
+
+/** Day of the week of the local date at an instant: 0 = Sunday. */
+export function localWeekday(epochMs: number, timeZone: string): number {
+  const { year, month, day } = wallTimeAt(epochMs, timeZone);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+/** The first instant of the local clock hour that contains `epochMs`. */
+export function startOfLocalHour(epochMs: number, timeZone: string): number {
+  const wall = wallTimeAt(epochMs, timeZone);
+  const subSecond = epochMs - Math.floor(epochMs / 1000) * 1000;
+  return epochMs - subSecond - wall.second * 1000 - wall.minute * 60_000;
+}
+
+/**
+ * The start of the local hour after the one starting at `hourStart`: one real hour later,
+ * unless the zone moved by a fraction of an hour (Lord Howe's 30-minute DST); then the
+ * nearest wall-clock :00 after `hourStart`.
+ */
+export function nextLocalHour(hourStart: number, timeZone: string): number {
+  const next = hourStart + HOUR_MS;
+  const minute = wallTimeAt(next, timeZone).minute;
+  if (minute === 0) return next;
+  const down = next - minute * 60_000;
+  if (down > hourStart && wallTimeAt(down, timeZone).minute === 0) return down;
+  const up = next + (60 - minute) * 60_000;
+  return wallTimeAt(up, timeZone).minute === 0 ? up : next;
 }

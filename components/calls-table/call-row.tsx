@@ -7,9 +7,7 @@ import { memo } from "react";
 import type { ApiCall } from "@/lib/api-call";
 
 import type { CallsTableFeatures } from "./columns";
-
-/** Fixed row height (px): the virtualizer then needs no measuring. */
-export const ROW_HEIGHT = 40;
+import { ROW_HEIGHT } from "./layout";
 
 /**
  * One call. Memoized: while scrolling, rows already on screen keep their props (same Row
@@ -27,6 +25,7 @@ export const CallRow = memo(function CallRow({
 }: {
   row: Row<CallsTableFeatures, ApiCall>;
   index: number;
+  /** Offset from the top of the body. */
   start: number;
   // Read only through `row.getVisibleCells()`; a prop so that memo sees column changes.
   columns: readonly Column<CallsTableFeatures, ApiCall, unknown>[];
@@ -41,6 +40,7 @@ export const CallRow = memo(function CallRow({
       aria-rowindex={index + 2}
       aria-selected={selected}
       data-index={index}
+      data-call-id={row.original.CallID}
       tabIndex={tabbable ? 0 : -1}
       onFocus={() => onFocusRow(index)}
       onClick={onRowClick ? () => onRowClick(row.original) : undefined}
@@ -48,9 +48,7 @@ export const CallRow = memo(function CallRow({
       className={clsx(
         "absolute inset-x-0 top-0 flex border-b border-slate-100 text-sm focus-visible:-outline-offset-2 dark:border-slate-800",
         onRowClick && "cursor-pointer",
-        selected
-          ? "bg-sky-100 dark:bg-sky-900/50"
-          : "hover:bg-slate-50 dark:hover:bg-slate-800/60",
+        selected ? "bg-sky-100 dark:bg-sky-900/50" : "hover:bg-slate-50 dark:hover:bg-slate-800/60",
       )}
     >
       {row.getVisibleCells().map((cell) => {

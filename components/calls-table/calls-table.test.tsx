@@ -16,7 +16,11 @@ import { TableToolbar } from "./table-toolbar";
 
 function render(node: ReactNode, locale: "en" | "he" = "en"): string {
   return renderToStaticMarkup(
-    <NextIntlClientProvider locale={locale} messages={{ table: locale === "he" ? he : en }} timeZone="UTC">
+    <NextIntlClientProvider
+      locale={locale}
+      messages={{ table: locale === "he" ? he : en }}
+      timeZone="UTC"
+    >
       {node}
     </NextIntlClientProvider>,
   );
@@ -24,7 +28,10 @@ function render(node: ReactNode, locale: "en" | "he" = "en"): string {
 
 const noop = () => undefined;
 
-function table(props: Partial<CallsTableProps> & { calls: readonly ApiCall[] }, locale: "en" | "he" = "en") {
+function table(
+  props: Partial<CallsTableProps> & { calls: readonly ApiCall[] },
+  locale: "en" | "he" = "en",
+) {
   return render(
     <CallsTable
       sorting={[]}
@@ -64,9 +71,9 @@ describe("CallsTable (server-rendered)", () => {
       ],
     });
     expect(count(html, /role="columnheader"/g)).toBe(3);
-    const headers = [...html.matchAll(/<th[^>]*aria-sort="(\w+)"[^>]*>.*?<span class="truncate">([^<]+)<\/span>/g)].map(
-      (m) => [m[2], m[1]],
-    );
+    const headers = [
+      ...html.matchAll(/<th[^>]*aria-sort="(\w+)"[^>]*>.*?<span class="truncate">([^<]+)<\/span>/g),
+    ].map((m) => [m[2], m[1]]);
     expect(headers).toEqual([
       ["Price", "ascending"],
       ["Date", "descending"],
@@ -93,8 +100,17 @@ describe("CallsTable (server-rendered)", () => {
   });
 
   it("writes Hebrew headers and badges under he", () => {
-    const call: ApiCall = { CallID: "x", DialStatus: "ANSWER", CdrType: 8, Type: "Queue", HasRecording: true };
-    const html = table({ calls: [call], visibleColumns: ["Type", "DialStatus", "HasRecording"] }, "he");
+    const call: ApiCall = {
+      CallID: "x",
+      DialStatus: "ANSWER",
+      CdrType: 8,
+      Type: "Queue",
+      HasRecording: true,
+    };
+    const html = table(
+      { calls: [call], visibleColumns: ["Type", "DialStatus", "HasRecording"] },
+      "he",
+    );
     expect(html).toContain("סוג");
     expect(html).toContain("נענתה");
     expect(html).toContain("תור");

@@ -1,8 +1,8 @@
 import { clsx } from "clsx";
 
+import { callTypeIdOf } from "@/lib/format/labels";
 import { CALL_TYPES, isCallTypeId, type CallTypeInfo } from "@/lib/voicenter/call-types";
 import { outcomeOf, type CallOutcome } from "@/lib/voicenter/dial-statuses";
-import { callTypeIdOf } from "@/lib/format/labels";
 
 import { RecordingIcon } from "./icons";
 
@@ -11,7 +11,8 @@ import { RecordingIcon } from "./icons";
  * pair is readable in light and dark mode.
  */
 
-const BADGE = "inline-flex max-w-full items-center truncate rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+const BADGE =
+  "inline-flex max-w-full items-center truncate rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
 const OUTCOME_COLOURS: Record<CallOutcome, string> = {
   answered:
@@ -48,7 +49,11 @@ export function StatusBadge({
   if (status === undefined) return null;
   const outcome = outcomeOf(status);
   return (
-    <span className={clsx(BADGE, OUTCOME_COLOURS[outcome])} title={outcomeLabel(outcome)} data-outcome={outcome}>
+    <span
+      className={clsx(BADGE, OUTCOME_COLOURS[outcome])}
+      title={outcomeLabel(outcome)}
+      data-outcome={outcome}
+    >
       {label}
     </span>
   );
@@ -75,10 +80,21 @@ export function TypeBadge({
 }
 
 /** A microphone where the call has a recording; nothing otherwise. */
-export function RecordingMark({ hasRecording, label }: { hasRecording: boolean | undefined; label: string }) {
+export function RecordingMark({
+  hasRecording,
+  label,
+}: {
+  hasRecording: boolean | undefined;
+  label: string;
+}) {
   if (!hasRecording) return null;
   return (
-    <span role="img" aria-label={label} title={label} className="inline-flex text-sky-700 dark:text-sky-300">
+    <span
+      role="img"
+      aria-label={label}
+      title={label}
+      className="inline-flex text-sky-700 dark:text-sky-300"
+    >
       <RecordingIcon className="size-4" />
     </span>
   );

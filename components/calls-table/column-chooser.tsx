@@ -83,7 +83,10 @@ export function ColumnChooser({
         className="absolute end-0 top-full z-30 mt-1 w-80 rounded-lg border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900"
       >
         <fieldset className="max-h-[60vh] overflow-y-auto p-2">
-          <legend id={`${id}-title`} className="px-2 pt-1 pb-2 text-sm font-semibold text-slate-900 dark:text-white">
+          <legend
+            id={`${id}-title`}
+            className="px-2 pt-1 pb-2 text-sm font-semibold text-slate-900 dark:text-white"
+          >
             {t("toolbar.columnsTitle")}
           </legend>
           {COLUMN_IDS.map((column) => {
@@ -104,13 +107,20 @@ export function ColumnChooser({
                   disabled={locked}
                   aria-describedby={`${id}-${column}-meaning`}
                   onChange={(event) =>
-                    onVisibleColumnsChange(setColumnVisible(visibleColumns, column, event.target.checked))
+                    onVisibleColumnsChange(
+                      setColumnVisible(visibleColumns, column, event.target.checked),
+                    )
                   }
                   className="mt-0.5 size-4 shrink-0 accent-sky-600"
                 />
                 <span className="min-w-0">
-                  <span className="block text-sm text-slate-900 dark:text-slate-100">{t(`columns.${column}`)}</span>
-                  <span id={`${id}-${column}-meaning`} className="block text-xs text-slate-500 dark:text-slate-400">
+                  <span className="block text-sm text-slate-900 dark:text-slate-100">
+                    {t(`columns.${column}`)}
+                  </span>
+                  <span
+                    id={`${id}-${column}-meaning`}
+                    className="block text-xs text-slate-500 dark:text-slate-400"
+                  >
                     {t(`meanings.${column}`)}
                   </span>
                 </span>

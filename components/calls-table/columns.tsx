@@ -54,8 +54,8 @@ export type CallsTableFeatures = typeof callsTableFeatures;
 export type CallColumnDef = ColumnDef<CallsTableFeatures, ApiCall, unknown>;
 
 const WIDTH: Record<ColumnKind, number> = {
-  datetime: 176,
-  duration: 88,
+  datetime: 200,
+  duration: 104,
   price: 96,
   phone: 144,
   callType: 168,
@@ -77,7 +77,10 @@ export interface ColumnContext {
 
 type Cell = CellContext<CallsTableFeatures, ApiCall, unknown>;
 
-function cellRenderer(id: ColumnId, { t, locale, timeZone }: ColumnContext): (cell: Cell) => ReactNode {
+function cellRenderer(
+  id: ColumnId,
+  { t, locale, timeZone }: ColumnContext,
+): (cell: Cell) => ReactNode {
   const labels = createLabeler(t);
   switch (columnKind(id)) {
     case "datetime":
@@ -103,13 +106,17 @@ function cellRenderer(id: ColumnId, { t, locale, timeZone }: ColumnContext): (ce
     case "callType":
       return function TypeCell({ row }: Cell) {
         const { CdrType, Type } = row.original;
-        return <TypeBadge cdrType={CdrType} typeName={Type} label={labels.callType(CdrType, Type)} />;
+        return (
+          <TypeBadge cdrType={CdrType} typeName={Type} label={labels.callType(CdrType, Type)} />
+        );
       };
     case "status": {
       const outcomeLabel = (outcome: string) => t(`outcomes.${outcome}`);
       return function StatusCell({ row }: Cell) {
         const status = row.original.DialStatus;
-        return <StatusBadge status={status} label={labels.status(status)} outcomeLabel={outcomeLabel} />;
+        return (
+          <StatusBadge status={status} label={labels.status(status)} outcomeLabel={outcomeLabel} />
+        );
       };
     }
     case "recording": {
@@ -175,3 +182,6 @@ export function buildColumns(context: ColumnContext): CallColumnDef[] {
     }) as CallColumnDef;
   });
 }
+
+// The page asks the server for exactly the fields the shown columns (and KPIs) need.
+export { DEFAULT_VISIBLE_COLUMNS, fieldsForColumns, type ColumnId } from "@/lib/table/columns";

@@ -13,7 +13,10 @@ export function RecordingIcon({ className }: IconProps) {
   );
 }
 
-export function SortIcon({ direction, className }: IconProps & { direction: "asc" | "desc" | false }) {
+export function SortIcon({
+  direction,
+  className,
+}: IconProps & { direction: "asc" | "desc" | false }) {
   return (
     <svg viewBox="0 0 12 12" fill="currentColor" aria-hidden="true" className={className}>
       {direction !== "desc" && <path d="M6 2 9.5 6h-7Z" opacity={direction === "asc" ? 1 : 0.35} />}

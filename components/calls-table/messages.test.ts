@@ -28,7 +28,8 @@ describe.each([
   });
 
   it("label every call type and every dial status, and every outcome", () => {
-    for (const id of CALL_TYPE_IDS) expect(section(messages, "types")[String(id)], `types.${id}`).toBeTruthy();
+    for (const id of CALL_TYPE_IDS)
+      expect(section(messages, "types")[String(id)], `types.${id}`).toBeTruthy();
     for (const status of DIAL_STATUS_NAMES) {
       expect(section(messages, "statuses")[status], `statuses.${status}`).toBeTruthy();
     }

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 
 
 import type { ApiCall } from "@/lib/api-call";
 
-import { CallRow, ROW_HEIGHT } from "./call-row";
+import { CallRow } from "./call-row";
+import { HEADER_HEIGHT, ROW_HEIGHT } from "./layout";
 import type { CallsTableInstance } from "./use-calls-table";
 
 /** Rows beyond the screen kept rendered each way: smooth scrolling, ≤ ~60 rows in the DOM. */
@@ -37,8 +38,10 @@ export function CallsTableBody({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    // The header row sits inside the scroller, above the body.
-    scrollPaddingStart: ROW_HEIGHT,
+    // The sticky header sits inside the scroller, above the body: rows start below it and
+    // a row scrolled to must not end up under it.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
     overscan: OVERSCAN,
     // Until the scroller is measured (server render, first client render), assume a
     // typical screen so the first paint already has rows.
@@ -46,7 +49,6 @@ export function CallsTableBody({
   });
   const items = virtualizer.getVirtualItems();
 
-  const selectedIndex = selectedCallId === undefined ? -1 : rows.findIndex((r) => r.original.CallID === selectedCallId);
   const [activeIndex, setActiveIndex] = useState(0);
   const current = Math.min(activeIndex, Math.max(rows.length - 1, 0));
   // One row is in the tab order (roving tabindex); if it is scrolled away, the first shown one.
@@ -56,7 +58,9 @@ export function CallsTableBody({
   const pendingFocus = useRef<number | null>(null);
   useEffect(() => {
     if (pendingFocus.current === null) return;
-    const row = bodyRef.current?.querySelector<HTMLElement>(`[data-index="${pendingFocus.current}"]`);
+    const row = bodyRef.current?.querySelector<HTMLElement>(
+      `[data-index="${pendingFocus.current}"]`,
+    );
     if (row) {
       row.focus({ preventScroll: true });
       pendingFocus.current = null;
@@ -74,7 +78,8 @@ export function CallsTableBody({
     const target = (event.target as HTMLElement).closest<HTMLElement>("[data-index]");
     if (!target) return;
     const index = Number(target.dataset.index);
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
+    const viewport = (scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT;
+    const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
     const keys: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
@@ -109,9 +114,9 @@ export function CallsTableBody({
             key={row.id}
             row={row}
             index={item.index}
-            start={item.start}
+            start={item.start - HEADER_HEIGHT}
             columns={visibleColumns}
-            selected={item.index === selectedIndex}
+            selected={selectedCallId !== undefined && row.original.CallID === selectedCallId}
             tabbable={item.index === tabbable}
             onFocusRow={setActiveIndex}
             onRowClick={onRowClick}

@@ -34,13 +34,16 @@ export function TableToolbar({
     <div className="flex flex-wrap items-center justify-between gap-2">
       <div className="min-w-0">{children}</div>
       <div className="flex items-center gap-2">
-        <ColumnChooser visibleColumns={visibleColumns} onVisibleColumnsChange={onVisibleColumnsChange} />
+        <ColumnChooser
+          visibleColumns={visibleColumns}
+          onVisibleColumnsChange={onVisibleColumnsChange}
+        />
         <button
           type="button"
           onClick={onExport}
           disabled={exportDisabled || exporting}
           aria-busy={exporting}
-          className="inline-flex items-center gap-1.5 rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600 dark:bg-sky-600 dark:hover:bg-sky-500 dark:disabled:bg-slate-700 dark:disabled:text-slate-400"
+          className="inline-flex items-center gap-1.5 rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600 dark:bg-sky-700 dark:hover:bg-sky-600 dark:disabled:bg-slate-700 dark:disabled:text-slate-400"
         >
           <DownloadIcon className="size-4" />
           {exporting ? t("toolbar.exporting") : t("toolbar.export")}

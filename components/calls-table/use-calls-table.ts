@@ -12,7 +12,12 @@ import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 
 import type { ApiCall } from "@/lib/api-call";
-import { COLUMN_IDS, isColumnId, normalizeVisibleColumns, type ColumnId } from "@/lib/table/columns";
+import {
+  COLUMN_IDS,
+  isColumnId,
+  normalizeVisibleColumns,
+  type ColumnId,
+} from "@/lib/table/columns";
 
 import { buildColumns, callsTableFeatures } from "./columns";
 
@@ -46,9 +51,15 @@ export function useCallsTable({
   const columns = useMemo(() => buildColumns({ t, locale, timeZone }), [t, locale, timeZone]);
   const meta = useMemo(() => ({ locale }), [locale]);
 
+  // The page may parse these from the URL on every render: depend on their content, not
+  // their identity, or every render would re-sort and re-render every row.
+  const sortingKey = sorting.map((s) => `${s.id}:${s.desc ? "d" : "a"}`).join(",");
+  const visibleKey = visibleColumns.join(",");
   // An id that is not a column (a hand-edited URL) would make the table warn; drop it here.
-  const knownSorting = useMemo(() => sorting.filter((s) => isColumnId(s.id)), [sorting]);
-  const shown = useMemo(() => normalizeVisibleColumns(visibleColumns), [visibleColumns]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on content (above)
+  const knownSorting = useMemo(() => sorting.filter((s) => isColumnId(s.id)), [sortingKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on content (above)
+  const shown = useMemo(() => normalizeVisibleColumns(visibleColumns), [visibleKey]);
   const columnVisibility = useMemo<ColumnVisibilityState>(() => {
     const visible = new Set<string>(shown);
     return Object.fromEntries(COLUMN_IDS.map((id) => [id, visible.has(id)]));
@@ -68,11 +79,15 @@ export function useCallsTable({
       onSortingChange(functionalUpdate(updater, knownSorting)),
     onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => {
       const next = functionalUpdate(updater, columnVisibility);
-      onVisibleColumnsChange?.(columnOrder.filter((id): id is ColumnId => isColumnId(id) && next[id] !== false));
+      onVisibleColumnsChange?.(
+        columnOrder.filter((id): id is ColumnId => isColumnId(id) && next[id] !== false),
+      );
     },
     onColumnOrderChange: (updater: Updater<ColumnOrderState>) => {
       const next = functionalUpdate(updater, columnOrder);
-      onVisibleColumnsChange?.(next.filter((id): id is ColumnId => isColumnId(id) && shown.includes(id)));
+      onVisibleColumnsChange?.(
+        next.filter((id): id is ColumnId => isColumnId(id) && shown.includes(id)),
+      );
     },
     enableMultiSort: true,
     enableSortingRemoval: true,

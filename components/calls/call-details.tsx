@@ -1,6 +1,7 @@
 "use client";
 
 import type { SortingState } from "@tanstack/react-table";
+import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
 
@@ -10,6 +11,8 @@ import { buildLegIndex, otherLegs } from "@/lib/calls/legs";
 import { sortKeysFor } from "@/lib/table/columns";
 import { sortCalls } from "@/lib/table/sort";
 
+import { fetchCalls } from "./fetch-calls";
+
 interface CallDetailsProps {
   callId: string;
   /** Every loaded call (legs may be hidden by the browser-side filters). */
@@ -18,15 +21,28 @@ interface CallDetailsProps {
   shown: readonly ApiCall[];
   sorting: SortingState;
   timeZone: string;
+  /** The range the list was loaded for: the open call is fetched with every field within it. */
+  range: { from: number; to: number } | null;
   onOpen: (callId: string) => void;
   onClose: () => void;
 }
 
 /** The open call's drawer, with its legs and the neighbouring recordings in list order. */
-export function CallDetails({ callId, calls, shown, sorting, timeZone, onOpen, onClose }: CallDetailsProps) {
+export function CallDetails({ callId, calls, shown, sorting, timeZone, range, onOpen, onClose }: CallDetailsProps) {
   const t = useTranslations("table");
   const locale = useLocale();
-  const call = useMemo(() => calls.find((c) => c.CallID === callId), [calls, callId]);
+  const listed = useMemo(() => calls.find((c) => c.CallID === callId), [calls, callId]);
+  // The list holds only the shown columns' fields; the drawer shows every field of the call.
+  const search = range
+    ? new URLSearchParams({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), callId }).toString()
+    : null;
+  const full = useQuery({
+    queryKey: ["call", search],
+    queryFn: ({ signal }) => fetchCalls(search ?? "", signal),
+    enabled: search !== null && listed !== undefined,
+    staleTime: Infinity,
+  });
+  const call = full.data?.calls.find((c) => c.CallID === callId) ?? listed;
   const legs = useMemo(() => (call ? otherLegs(call, buildLegIndex(calls)) : []), [call, calls]);
   const recorded = useMemo(
     () => sortCalls(shown.filter((c) => c.HasRecording), sorting, sortKeysFor((key) => t(key)), locale),

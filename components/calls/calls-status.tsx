@@ -64,7 +64,7 @@ export function CallsStatus({ query, loading, refreshing, empty, onWiden, onRetr
       {empty ? (
         <div className={`${banner} border-slate-200 dark:border-slate-700`} data-testid="empty">
           <p className="flex-1">{t("empty")}</p>
-          <button type="button" onClick={onWiden} className="rounded-md bg-sky-600 px-3 py-1 text-white">
+          <button type="button" onClick={onWiden} className="rounded-md bg-sky-700 px-3 py-1 text-white hover:bg-sky-800">
             {t("widen")}
           </button>
         </div>

@@ -6,21 +6,33 @@ import { useCallback, useMemo } from "react";
 
 import { CallsTable } from "@/components/calls-table/calls-table";
 import { TableToolbar } from "@/components/calls-table/table-toolbar";
+import { useExportCalls } from "@/components/calls-table/use-export-calls";
 import { LazyChartsPanel } from "@/components/charts/lazy-charts-panel";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { KpiStrip } from "@/components/kpis/kpi-strip";
 import type { ApiCall } from "@/lib/api-call";
 import { filterCallsLocally } from "@/lib/calls/local-filter";
 import { createLabeler } from "@/lib/format/labels";
+import { wallTimeAt } from "@/lib/time-zone";
 
 import { CallDetails } from "./call-details";
 import { CallsRequestError, fetchCalls } from "./fetch-calls";
 import { ShareButton } from "./share-button";
 import { CallsStatus } from "./calls-status";
-import { useExport } from "./use-export";
 import { useMounted, useViewState } from "./use-view-state";
 
 const EMPTY: readonly ApiCall[] = [];
+
+/** `callboard-calls-2026-11-17-2026-11-24.csv`: the range's local days. */
+function exportFilename(range: { from: number; to: number } | null, timeZone: string): string {
+  if (!range) return "callboard-calls.csv";
+  const day = (ms: number) => {
+    const w = wallTimeAt(ms, timeZone);
+    return `${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
+  };
+  const [from, to] = [day(range.from), day(range.to - 1)];
+  return from === to ? `callboard-calls-${from}.csv` : `callboard-calls-${from}-${to}.csv`;
+}
 
 export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
   const mounted = useMounted();
@@ -42,10 +54,16 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
 
   const calls = query.data?.calls ?? EMPTY;
   const shown = useMemo(() => filterCallsLocally(calls, view), [calls, view]);
-  const exporter = useExport({ calls: shown, sorting: state.sorting, visibleColumns: state.visibleColumns, timeZone });
+  const range = request.ok ? { from: request.query.from, to: request.query.to } : null;
+  const exporter = useExportCalls({
+    calls: shown,
+    sorting: state.sorting,
+    visibleColumns: state.visibleColumns,
+    timeZone,
+    filename: exportFilename(range, timeZone),
+  });
 
   const openCall = useCallback((call: ApiCall) => void setView({ call: call.CallID }), [setView]);
-  const range = request.ok ? { from: request.query.from, to: request.query.to } : null;
   const loading = !mounted || (request.ok && query.isPending);
 
   return (
@@ -87,8 +105,9 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
         <TableToolbar
           visibleColumns={state.visibleColumns}
           onVisibleColumnsChange={state.setColumns}
-          onExport={exporter.run}
-          exportDisabled={shown.length === 0}
+          onExport={exporter.exportCsv}
+          exporting={exporter.exporting}
+          exportDisabled={shown.length === 0 || exporter.exporting}
         >
           <div className="flex flex-wrap items-center gap-3">
             <p className="text-sm font-medium" data-testid="call-count" aria-live="polite">
@@ -128,6 +147,7 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
           shown={shown}
           sorting={state.sorting}
           timeZone={timeZone}
+          range={range}
           onOpen={(id) => void setView({ call: id })}
           onClose={() => void setView({ call: null })}
         />

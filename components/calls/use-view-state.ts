@@ -8,6 +8,7 @@ import { buildViewRequest } from "@/lib/calls/view-request";
 import { viewParsers } from "@/lib/search-params";
 import { DEFAULT_VISIBLE_COLUMNS, fieldsForColumns, normalizeVisibleColumns, type ColumnId } from "@/lib/table/columns";
 import { isValidTimeZone } from "@/lib/time-zone";
+import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
 
 const DEFAULT_SORT: SortingState = [{ id: "Date", desc: true }];
 const noSubscription = () => () => {};
@@ -45,7 +46,11 @@ export function useViewState(defaultTimeZone: string) {
     [view.cols],
   );
   const sorting: SortingState = view.sort ?? DEFAULT_SORT;
-  const fields = useMemo(() => fieldsForColumns(visibleColumns), [visibleColumns]);
+  const fields = useMemo(() => {
+    // CustomData links the legs of a call (OriginalIvrUniqueID), which the drawer lists.
+    const wanted = new Set<FieldName>([...fieldsForColumns(visibleColumns), "CustomData"]);
+    return FIELD_NAMES.filter((name) => wanted.has(name));
+  }, [visibleColumns]);
   const request = useMemo(
     () => buildViewRequest(view, { now: anchor, timeZone, fields }),
     [view, anchor, timeZone, fields],

@@ -18,7 +18,7 @@ export function ChartCard({
   return (
     <section
       aria-labelledby={id}
-      className={`rounded-lg border border-slate-200 bg-white p-4 text-start dark:border-slate-800 dark:bg-slate-900 ${className}`}
+      className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 text-start dark:border-slate-800 dark:bg-slate-900 ${className}`}
     >
       <header className="mb-3 flex flex-wrap items-baseline justify-between gap-x-3">
         <h3 id={id} className="text-sm font-semibold text-slate-900 dark:text-slate-100">

@@ -1,4 +1,8 @@
+"use client";
+
 import type { ReactNode } from "react";
+
+import { useChartLocale } from "./use-chart-locale";
 
 export interface TooltipRow {
   key: string;
@@ -15,8 +19,13 @@ export function ChartTooltipBox({
   title: ReactNode;
   rows: readonly TooltipRow[];
 }) {
+  // Rendered inside the chart's dir="ltr" wrapper: take the page's direction back.
+  const { rtl } = useChartLocale();
   return (
-    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-start text-xs shadow-md dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100">
+    <div
+      dir={rtl ? "rtl" : "ltr"}
+      className="rounded-md border border-slate-200 bg-white px-3 py-2 text-start text-xs shadow-md dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100"
+    >
       <p className="mb-1 font-medium">{title}</p>
       <ul className="space-y-0.5">
         {rows.map((row) => (

@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { callVolume, type TimeRange } from "@/lib/analytics/buckets";
 import { durationHistogram } from "@/lib/analytics/histogram";
 import { countByStatus } from "@/lib/analytics/status-counts";
-import { isValidTimeZone } from "@/lib/analytics/time-zone";
+import { isValidTimeZone } from "@/lib/time-zone";
 import type { ApiCall } from "@/lib/api-call";
 import type { DialStatus } from "@/lib/voicenter/dial-statuses";
 

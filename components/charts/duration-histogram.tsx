@@ -68,53 +68,55 @@ export function DurationHistogram({ histogram }: DurationHistogramProps) {
   }
 
   return (
-    <BarChart
-      responsive
-      style={{ width: "100%", height: CHART_HEIGHT }}
-      data={rows}
-      margin={{ top: 4, right: 8, bottom: 4, left: 8 }}
-    >
-      <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeOpacity={GRID_OPACITY} />
-      <XAxis
-        dataKey="label"
-        reversed={rtl}
-        interval={0}
-        tick={{ ...AXIS_TICK, fontSize: 11 }}
-        stroke={GRID_STROKE}
-      />
-      <YAxis
-        allowDecimals={false}
-        orientation={rtl ? "right" : "left"}
-        width={44}
-        tick={AXIS_TICK}
-        stroke={GRID_STROKE}
-        tickFormatter={(value: number) => format.number(value)}
-      />
-      <Tooltip
-        cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
-        content={({ active, payload }) => {
-          const row = payload[0]?.payload as BinRow | undefined;
-          if (!active || !row) return null;
-          const share = format.number(row.count / histogram.counted, {
-            style: "percent",
-            maximumFractionDigits: 1,
-          });
-          return (
-            <ChartTooltipBox
-              title={row.label}
-              rows={[
-                {
-                  key: "count",
-                  name: t("calls"),
-                  value: `${format.number(row.count)} (${share})`,
-                  color: OUTCOME_COLORS.answered,
-                },
-              ]}
-            />
-          );
-        }}
-      />
-      <Bar dataKey="count" name={t("calls")} fill={OUTCOME_COLORS.answered} />
-    </BarChart>
+    <div dir="ltr">
+      <BarChart
+        responsive
+        style={{ width: "100%", height: CHART_HEIGHT }}
+        data={rows}
+        margin={{ top: 4, right: 8, bottom: 4, left: 8 }}
+      >
+        <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeOpacity={GRID_OPACITY} />
+        <XAxis
+          dataKey="label"
+          reversed={rtl}
+          interval={0}
+          tick={{ ...AXIS_TICK, fontSize: 11 }}
+          stroke={GRID_STROKE}
+        />
+        <YAxis
+          allowDecimals={false}
+          orientation={rtl ? "right" : "left"}
+          width={44}
+          tick={AXIS_TICK}
+          stroke={GRID_STROKE}
+          tickFormatter={(value: number) => format.number(value)}
+        />
+        <Tooltip
+          cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
+          content={({ active, payload }) => {
+            const row = payload[0]?.payload as BinRow | undefined;
+            if (!active || !row) return null;
+            const share = format.number(row.count / histogram.counted, {
+              style: "percent",
+              maximumFractionDigits: 1,
+            });
+            return (
+              <ChartTooltipBox
+                title={row.label}
+                rows={[
+                  {
+                    key: "count",
+                    name: t("calls"),
+                    value: `${format.number(row.count)} (${share})`,
+                    color: OUTCOME_COLORS.answered,
+                  },
+                ]}
+              />
+            );
+          }}
+        />
+        <Bar dataKey="count" name={t("calls")} fill={OUTCOME_COLORS.answered} />
+      </BarChart>
+    </div>
   );
 }

@@ -81,66 +81,68 @@ export function StatusChart({ counts, onStatusClick }: StatusChartProps) {
 
   return (
     <>
-      <BarChart
-        responsive
-        style={{ width: "100%", height: CHART_HEIGHT }}
-        data={rows}
-        layout="vertical"
-        margin={{ top: 4, right: 8, bottom: 4, left: 8 }}
-      >
-        <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={GRID_OPACITY} />
-        <XAxis
-          type="number"
-          allowDecimals={false}
-          reversed={rtl}
-          tick={AXIS_TICK}
-          stroke={GRID_STROKE}
-        />
-        <YAxis
-          type="category"
-          dataKey="label"
-          orientation={rtl ? "right" : "left"}
-          width={150}
-          interval={0}
-          tick={{ ...AXIS_TICK, fontSize: 11 }}
-          stroke={GRID_STROKE}
-        />
-        <Tooltip
-          cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
-          content={({ active, payload }) => {
-            const row = payload[0]?.payload as StatusRow | undefined;
-            if (!active || !row) return null;
-            return (
-              <ChartTooltipBox
-                title={row.label}
-                rows={[
-                  {
-                    key: "count",
-                    name: t(`outcomes.${row.outcome}`),
-                    value: format.number(row.count),
-                    color: OUTCOME_COLORS[row.outcome],
-                  },
-                ]}
-              />
-            );
-          }}
-        />
-        <Bar
-          dataKey="count"
-          name={t("calls")}
-          onClick={(bar) => choose(bar.payload as StatusRow | undefined)}
-          shape={(props: BarShapeProps) => {
-            const row = props.payload as StatusRow;
-            return (
-              <Rectangle
-                {...props}
-                fill={OUTCOME_COLORS[row.outcome]}
-                cursor={row.status && onStatusClick ? "pointer" : undefined}
-              />
-            );
-          }}
-        />
-      </BarChart>
+      <div dir="ltr">
+        <BarChart
+          responsive
+          style={{ width: "100%", height: CHART_HEIGHT }}
+          data={rows}
+          layout="vertical"
+          margin={{ top: 4, right: 8, bottom: 4, left: 8 }}
+        >
+          <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={GRID_OPACITY} />
+          <XAxis
+            type="number"
+            allowDecimals={false}
+            reversed={rtl}
+            tick={AXIS_TICK}
+            stroke={GRID_STROKE}
+          />
+          <YAxis
+            type="category"
+            dataKey="label"
+            orientation={rtl ? "right" : "left"}
+            width={150}
+            interval={0}
+            tick={{ ...AXIS_TICK, fontSize: 11 }}
+            stroke={GRID_STROKE}
+          />
+          <Tooltip
+            cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
+            content={({ active, payload }) => {
+              const row = payload[0]?.payload as StatusRow | undefined;
+              if (!active || !row) return null;
+              return (
+                <ChartTooltipBox
+                  title={row.label}
+                  rows={[
+                    {
+                      key: "count",
+                      name: t(`outcomes.${row.outcome}`),
+                      value: format.number(row.count),
+                      color: OUTCOME_COLORS[row.outcome],
+                    },
+                  ]}
+                />
+              );
+            }}
+          />
+          <Bar
+            dataKey="count"
+            name={t("calls")}
+            onClick={(bar) => choose(bar.payload as StatusRow | undefined)}
+            shape={(props: BarShapeProps) => {
+              const row = props.payload as StatusRow;
+              return (
+                <Rectangle
+                  {...props}
+                  fill={OUTCOME_COLORS[row.outcome]}
+                  cursor={row.status && onStatusClick ? "pointer" : undefined}
+                />
+              );
+            }}
+          />
+        </BarChart>
+      </div>
       <ul aria-label={t("status.listLabel")} className="mt-3 flex flex-wrap gap-1.5">
         {rows.map((row) => {
           const content = (

@@ -70,64 +70,66 @@ export function VolumeChart({ volume }: VolumeChartProps) {
 
   return (
     <>
-      <BarChart
-        responsive
-        style={{ width: "100%", height: CHART_HEIGHT }}
-        data={volume.buckets}
-        margin={{ top: 4, right: 8, bottom: 4, left: 8 }}
-        barCategoryGap={hourly ? 1 : "15%"}
-      >
-        <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeOpacity={GRID_OPACITY} />
-        <XAxis
-          dataKey="start"
-          reversed={rtl}
-          tickFormatter={tickLabel}
-          tick={AXIS_TICK}
-          stroke={GRID_STROKE}
-          minTickGap={12}
-        />
-        <YAxis
-          allowDecimals={false}
-          orientation={rtl ? "right" : "left"}
-          width={44}
-          tick={AXIS_TICK}
-          stroke={GRID_STROKE}
-          tickFormatter={(value: number) => format.number(value)}
-        />
-        <Tooltip
-          cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
-          content={({ active, payload }) => {
-            const bucket = payload[0]?.payload as VolumeBucket | undefined;
-            if (!active || !bucket) return null;
-            const title = (hourly ? formatters.hourTitle : formatters.dayTitle).format(
-              bucket.start,
-            );
-            return (
-              <ChartTooltipBox
-                title={title}
-                rows={[
-                  ...OUTCOMES.map((outcome) => ({
-                    key: outcome,
-                    name: t(`outcomes.${outcome}`),
-                    value: format.number(bucket[outcome]),
-                    color: OUTCOME_COLORS[outcome],
-                  })),
-                  { key: "total", name: t("volume.total"), value: format.number(bucket.total) },
-                ]}
-              />
-            );
-          }}
-        />
-        {OUTCOMES.map((outcome) => (
-          <Bar
-            key={outcome}
-            dataKey={outcome}
-            stackId="calls"
-            name={t(`outcomes.${outcome}`)}
-            fill={OUTCOME_COLORS[outcome]}
+      <div dir="ltr">
+        <BarChart
+          responsive
+          style={{ width: "100%", height: CHART_HEIGHT }}
+          data={volume.buckets}
+          margin={{ top: 4, right: 8, bottom: 4, left: 8 }}
+          barCategoryGap={hourly ? 1 : "15%"}
+        >
+          <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeOpacity={GRID_OPACITY} />
+          <XAxis
+            dataKey="start"
+            reversed={rtl}
+            tickFormatter={tickLabel}
+            tick={AXIS_TICK}
+            stroke={GRID_STROKE}
+            minTickGap={12}
           />
-        ))}
-      </BarChart>
+          <YAxis
+            allowDecimals={false}
+            orientation={rtl ? "right" : "left"}
+            width={44}
+            tick={AXIS_TICK}
+            stroke={GRID_STROKE}
+            tickFormatter={(value: number) => format.number(value)}
+          />
+          <Tooltip
+            cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
+            content={({ active, payload }) => {
+              const bucket = payload[0]?.payload as VolumeBucket | undefined;
+              if (!active || !bucket) return null;
+              const title = (hourly ? formatters.hourTitle : formatters.dayTitle).format(
+                bucket.start,
+              );
+              return (
+                <ChartTooltipBox
+                  title={title}
+                  rows={[
+                    ...OUTCOMES.map((outcome) => ({
+                      key: outcome,
+                      name: t(`outcomes.${outcome}`),
+                      value: format.number(bucket[outcome]),
+                      color: OUTCOME_COLORS[outcome],
+                    })),
+                    { key: "total", name: t("volume.total"), value: format.number(bucket.total) },
+                  ]}
+                />
+              );
+            }}
+          />
+          {OUTCOMES.map((outcome) => (
+            <Bar
+              key={outcome}
+              dataKey={outcome}
+              stackId="calls"
+              name={t(`outcomes.${outcome}`)}
+              fill={OUTCOME_COLORS[outcome]}
+            />
+          ))}
+        </BarChart>
+      </div>
       <OutcomeLegend />
     </>
   );

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
+import { ShareButton } from "@/components/calls/share-button";
 import { RecordingPlayer } from "@/components/player/recording-player";
 import type { ApiCall } from "@/lib/api-call";
 import { COLUMN_IDS } from "@/lib/table/columns";
@@ -64,6 +65,7 @@ export function CallDrawer(props: CallDrawerProps) {
             {text(call, "Date")} · <span dir="ltr">{call.CallID}</span>
           </p>
         </div>
+        <ShareButton />
         <button
           type="button"
           onClick={onClose}
@@ -96,7 +98,7 @@ export function CallDrawer(props: CallDrawerProps) {
                 <span className="rounded-md bg-slate-100 px-2 py-1 dark:bg-slate-800">
                   {step.LayerName || t("layer", { number: step.LayerNumber })}
                   {step.DTMF !== "" ? (
-                    <span className="ms-1 text-slate-500 dark:text-slate-400">{t("pressed", { key: step.DTMF })}</span>
+                    <span className="ms-1 text-slate-600 dark:text-slate-300">{t("pressed", { key: step.DTMF })}</span>
                   ) : null}
                 </span>
               </li>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { RANGE_PRESETS, type RangePreset } from "@/lib/date-range";
-import { wallTime, zonedTimeToEpoch } from "@/lib/time-zone";
+import { wallTimeAt, wallTimeToEpoch } from "@/lib/time-zone";
 
 interface DateRangePickerProps {
   preset: RangePreset | null;
@@ -22,7 +22,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 export function toLocalInput(iso: string | null, timeZone: string): string {
   const ms = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(ms)) return "";
-  const w = wallTime(ms, timeZone);
+  const w = wallTimeAt(ms, timeZone);
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
@@ -31,7 +31,7 @@ export function fromLocalInput(value: string, timeZone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
   if (!m) return null;
   const [, year, month, day, hour, minute] = m.map(Number);
-  const ms = zonedTimeToEpoch({ year: year!, month: month!, day: day!, hour: hour!, minute: minute! }, timeZone);
+  const ms = wallTimeToEpoch({ year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: 0 }, timeZone);
   return new Date(ms).toISOString();
 }
 
@@ -58,7 +58,7 @@ export function DateRangePicker({ preset, from, to, timeZone, onPreset, onCustom
             type="button"
             aria-pressed={preset === p}
             onClick={() => onPreset(p)}
-            className="rounded-md border border-slate-300 px-2.5 py-1 text-sm aria-pressed:border-sky-600 aria-pressed:bg-sky-600 aria-pressed:text-white dark:border-slate-700"
+            className="rounded-md border border-slate-300 px-2.5 py-1 text-sm aria-pressed:border-sky-700 aria-pressed:bg-sky-700 aria-pressed:text-white dark:border-slate-700"
           >
             {t(`presets.${p}`)}
           </button>

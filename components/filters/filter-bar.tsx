@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
-import type { RangePreset } from "@/lib/date-range";
+import type { UpstreamFilters } from "@/lib/calls/view-request";
 import { CALL_TYPE_IDS } from "@/lib/voicenter/call-types";
 import { DIAL_STATUS_NAMES, type DialStatus } from "@/lib/voicenter/dial-statuses";
 
@@ -11,17 +11,8 @@ import { DateRangePicker } from "./date-range-picker";
 import { MultiSelect } from "./multi-select";
 import { ScopeField } from "./scope-field";
 
-export interface FilterValues {
-  range: RangePreset | null;
-  from: string | null;
-  to: string | null;
-  phone: string[] | null;
-  ext: string[] | null;
-  queue: number[] | null;
-  type: number[] | null;
-  campaign: number[] | null;
-  callId: string | null;
-  scope: string | null;
+/** Everything the filter bar edits: the upstream filters plus the browser-side ones. */
+export interface FilterValues extends UpstreamFilters {
   status: DialStatus[] | null;
   minDur: number | null;
   maxDur: number | null;
@@ -140,7 +131,7 @@ export function FilterBar(props: FilterBarProps) {
           {field("minDur", t("minDur"), values.minDur?.toString() ?? "", undefined, "number")}
           {field("maxDur", t("maxDur"), values.maxDur?.toString() ?? "", undefined, "number")}
           <div className="flex gap-2">
-            <button type="submit" className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-700">
+            <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
               {t("apply")}
             </button>
             <button

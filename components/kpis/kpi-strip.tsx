@@ -1,8 +1,9 @@
 "use client";
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 
+import { computeCallerStats, type CallerSummary } from "@/lib/analytics/callers";
 import { computeKpis, type Kpis } from "@/lib/analytics/kpis";
 import type { ApiCall } from "@/lib/api-call";
 import { formatDuration } from "@/lib/format/duration";
@@ -24,21 +25,40 @@ interface Tile {
   value: string;
   hint?: string;
   accent?: CallOutcome;
+  /** Still showing figures of the previous calls while the new ones are computed. */
+  stale?: boolean;
 }
 
-// Literal class names, so Tailwind sees them; border-s mirrors in right-to-left pages.
+// Literal class names, so Tailwind sees them; border-s mirrors in right-to-left pages. Each
+// has a dark: twin, or the tile's dark:border-slate-800 would paint over it in dark mode.
 const ACCENT: Record<CallOutcome | "none", string> = {
-  answered: "border-s-emerald-600",
-  missed: "border-s-amber-500",
-  abandoned: "border-s-rose-600",
-  failed: "border-s-slate-400",
+  answered: "border-s-emerald-600 dark:border-s-emerald-500",
+  missed: "border-s-amber-500 dark:border-s-amber-400",
+  abandoned: "border-s-rose-600 dark:border-s-rose-500",
+  failed: "border-s-slate-400 dark:border-s-slate-500",
   none: "border-s-slate-200 dark:border-s-slate-700",
 };
+
+const NO_CALLS: readonly ApiCall[] = [];
 
 const TILE_CLASS =
   "rounded-lg border border-s-4 border-slate-200 bg-white p-3 text-start dark:border-slate-800 dark:bg-slate-900";
 
-function useTiles(kpis: Kpis, shortAbandonSeconds: number, serviceLevelSeconds: number): Tile[] {
+interface TileInputs {
+  kpis: Kpis;
+  callers: CallerSummary;
+  callersStale: boolean;
+  shortAbandonSeconds: number;
+  serviceLevelSeconds: number;
+}
+
+function useTiles({
+  kpis,
+  callers,
+  callersStale,
+  shortAbandonSeconds,
+  serviceLevelSeconds,
+}: TileInputs): Tile[] {
   const t = useTranslations("kpis");
   const format = useFormatter();
   const locale = useLocale();
@@ -112,15 +132,17 @@ function useTiles(kpis: Kpis, shortAbandonSeconds: number, serviceLevelSeconds: 
     {
       key: "repeatCallers",
       label: t("repeatCallers.label"),
-      value: format.number(kpis.repeatCallers),
+      value: format.number(callers.repeatCallers),
       hint: t("repeatCallers.hint"),
+      stale: callersStale,
     },
     {
       key: "unreturned",
       label: t("unreturned.label"),
-      value: format.number(kpis.unreturnedCallers),
+      value: format.number(callers.unreturnedCallers),
       hint: t("unreturned.hint"),
-      accent: kpis.unreturnedCallers > 0 ? "missed" : undefined,
+      accent: callers.unreturnedCallers > 0 ? "missed" : undefined,
+      stale: callersStale,
     },
   ];
 }
@@ -133,18 +155,33 @@ export function KpiStrip({
   loading = false,
 }: KpiStripProps) {
   const t = useTranslations("kpis");
+  // Nothing to compute behind the skeleton (a streaming load would recompute on every chunk).
+  const shown = loading ? NO_CALLS : calls;
   const kpis = useMemo(
-    () => computeKpis(calls, { shortAbandonSeconds, serviceLevelSeconds }),
-    [calls, shortAbandonSeconds, serviceLevelSeconds],
+    () => computeKpis(shown, { shortAbandonSeconds, serviceLevelSeconds }),
+    [shown, shortAbandonSeconds, serviceLevelSeconds],
   );
-  const tiles = useTiles(kpis, shortAbandonSeconds, serviceLevelSeconds);
+  // Caller stats cost most of the pass: they follow a deferred copy, so the other tiles paint first.
+  const deferredCalls = useDeferredValue(shown);
+  const callers = useMemo(() => computeCallerStats(deferredCalls), [deferredCalls]);
+  const tiles = useTiles({
+    kpis,
+    callers,
+    callersStale: deferredCalls !== shown,
+    shortAbandonSeconds,
+    serviceLevelSeconds,
+  });
 
   return (
     <section aria-label={t("title")} aria-busy={loading}>
       {loading ? <p className="sr-only">{t("loading")}</p> : null}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {tiles.map((tile) => (
-          <div key={tile.key} className={`${TILE_CLASS} ${ACCENT[tile.accent ?? "none"]}`}>
+          <div
+            key={tile.key}
+            aria-busy={tile.stale || undefined}
+            className={`${TILE_CLASS} ${ACCENT[tile.accent ?? "none"]} ${tile.stale ? "opacity-60" : ""}`}
+          >
             <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{tile.label}</dt>
             {loading ? (
               <dd

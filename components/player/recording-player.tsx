@@ -23,7 +23,7 @@ const round =
   "inline-flex items-center justify-center rounded-full disabled:cursor-not-allowed disabled:opacity-40 " +
   "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500";
 const button = `${round} size-9 text-slate-700 hover:bg-slate-100 disabled:hover:bg-transparent dark:text-slate-200 dark:hover:bg-slate-800`;
-const playButton = `${round} size-11 bg-sky-600 text-white hover:bg-sky-700 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400`;
+const playButton = `${round} size-11 bg-sky-700 text-white hover:bg-sky-800 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400`;
 
 /**
  * Plays one call's recording through Callboard's own route. The <audio> element stays in

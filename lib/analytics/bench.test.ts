@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { benchAnalytics } from "./bench";
+import { computeCallerStats } from "./callers";
 import { computeKpis } from "./kpis";
 import { syntheticCalls } from "./synthetic";
 
@@ -15,12 +16,11 @@ describe("benchAnalytics", () => {
   it("synthetic calls are seeded and plausible", () => {
     const range = { from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 0, 8) };
     expect(syntheticCalls(50, range)).toEqual(syntheticCalls(50, range));
-    const kpis = computeKpis(syntheticCalls(5_000, range), {
-      shortAbandonSeconds: 5,
-      serviceLevelSeconds: 20,
-    });
+    const calls = syntheticCalls(5_000, range);
+    const kpis = computeKpis(calls, { shortAbandonSeconds: 5, serviceLevelSeconds: 20 });
     expect(kpis.answeredRate).toBeGreaterThan(0.5);
-    expect(kpis.repeatCallers).toBeGreaterThan(0);
-    expect(kpis.unreturnedCallers).toBeGreaterThan(0);
+    const callers = computeCallerStats(calls);
+    expect(callers.repeatCallers).toBeGreaterThan(0);
+    expect(callers.unreturnedCallers).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { ApiCall } from "@/lib/api-call";
 
 import { callVolume, type TimeRange } from "./buckets";
+import { computeCallerStats } from "./callers";
 import { durationHistogram } from "./histogram";
 import { computeKpis } from "./kpis";
 import { countByStatus } from "./status-counts";
@@ -12,11 +13,12 @@ export interface AnalyticsBenchResult {
   /** Median milliseconds per run. */
   ms: {
     computeKpis: number;
+    computeCallerStats: number;
     callVolumeHourly: number;
     callVolumeDaily: number;
     countByStatus: number;
     durationHistogram: number;
-    /** What the charts panel and KPI strip recompute together (daily buckets). */
+    /** What the KPI strip and the charts panel recompute together (daily buckets). */
     total: number;
   };
 }
@@ -57,12 +59,14 @@ export function benchAnalytics(
 
   const ms = {
     computeKpis: time(runs, () => computeKpis(monthCalls, kpiOptions)),
+    computeCallerStats: time(runs, () => computeCallerStats(monthCalls)),
     callVolumeHourly: time(runs, () => callVolume(dayCalls, { timeZone, range: twoDays })),
     callVolumeDaily: time(runs, () => callVolume(monthCalls, { timeZone, range: month })),
     countByStatus: time(runs, () => countByStatus(monthCalls)),
     durationHistogram: time(runs, () => durationHistogram(monthCalls)),
     total: time(runs, () => {
       computeKpis(monthCalls, kpiOptions);
+      computeCallerStats(monthCalls);
       callVolume(monthCalls, { timeZone, range: month });
       countByStatus(monthCalls);
       durationHistogram(monthCalls);

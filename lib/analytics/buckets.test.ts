@@ -187,6 +187,15 @@ describe("other zones and edge cases", () => {
     });
   });
 
+  it("an unbounded range has no buckets rather than endless ones", () => {
+    expect(callVolume([], { timeZone: IL, range: { from: OCT_25, to: Infinity } }).buckets).toEqual(
+      [],
+    );
+    expect(
+      callVolume([], { timeZone: IL, range: { from: Number.NaN, to: OCT_26 } }).buckets,
+    ).toEqual([]);
+  });
+
   it("a unit can be forced", () => {
     expect(
       callVolume([], { timeZone: IL, range: { from: OCT_25, to: OCT_26 }, unit: "day" }).buckets,

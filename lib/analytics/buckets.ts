@@ -1,6 +1,6 @@
 import type { ApiCall } from "@/lib/api-call";
 
-import { callEpochMs } from "./call-time";
+import { callEpochMs } from "@/lib/call-time";
 import {
   ABANDONED,
   ANSWERED,
@@ -17,7 +17,7 @@ import {
   wallTimeAt,
   wallTimeToEpoch,
   type WallTime,
-} from "./time-zone";
+} from "@/lib/time-zone";
 
 export type BucketUnit = "hour" | "day";
 
@@ -31,7 +31,10 @@ export interface VolumeBucket extends OutcomeCounts {
   /** Epoch ms; the bucket is [start, end). */
   start: number;
   end: number;
-  /** The viewer's wall clock at `start` (the fall-back day has two buckets at 01:00). */
+  /**
+   * The viewer's wall clock at `start` (the fall-back day has two hourly buckets at 01:00);
+   * for a daily bucket, its local date at 00:00.
+   */
   wall: WallTime;
   total: number;
 }
@@ -109,7 +112,9 @@ function dayBoundaries(range: TimeRange, timeZone: string): Boundaries {
 
 /** Bucket edges across a range in the viewer's zone: computed once, Intl-bound, O(buckets). */
 export function bucketBoundaries(range: TimeRange, timeZone: string, unit: BucketUnit): Boundaries {
-  if (!(range.to > range.from)) return { edges: [], walls: [] };
+  if (!Number.isFinite(range.from) || !Number.isFinite(range.to) || !(range.to > range.from)) {
+    return { edges: [], walls: [] };
+  }
   return unit === "hour" ? hourBoundaries(range, timeZone) : dayBoundaries(range, timeZone);
 }
 

@@ -2,10 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import type { ApiCall } from "@/lib/api-call";
 
-import { phoneKey } from "./callers";
-import { computeKpis } from "./kpis";
+import { computeCallerStats, phoneKey } from "./callers";
 
-const OPTIONS = { shortAbandonSeconds: 5, serviceLevelSeconds: 20 };
 let id = 0;
 const call = (fields: Partial<ApiCall>): ApiCall => ({
   CallID: `p${id++}`,
@@ -39,44 +37,41 @@ describe("phoneKey", () => {
 
 describe("repeat callers", () => {
   it("counts numbers that called in more than once, whatever the spelling or outcome", () => {
-    const kpis = computeKpis(
-      [
-        incoming("0501234567", "2026-05-01T08:00:00Z", "ANSWER"),
-        incoming("972501234567", "2026-05-01T09:00:00Z", "NOANSWER", 1),
-        incoming("0527777777", "2026-05-01T09:00:00Z", "ANSWER"),
-        outgoing("0527777777", "2026-05-01T10:00:00Z"), // calling them does not make them a repeat caller
-        call({
-          CdrType: 22,
-          CallerNumber: "0527777777",
-          Date: "2026-05-01T09:01:00Z",
-          DialStatus: "ANSWER",
-        }), // a transfer leg
-        incoming("anonymous", "2026-05-01T09:00:00Z", "ANSWER"),
-        incoming("anonymous", "2026-05-01T09:30:00Z", "ANSWER"),
-      ],
-      OPTIONS,
-    );
-    expect(kpis.repeatCallers).toBe(1);
+    const stats = computeCallerStats([
+      incoming("0501234567", "2026-05-01T08:00:00Z", "ANSWER"),
+      incoming("972501234567", "2026-05-01T09:00:00Z", "NOANSWER", 1),
+      incoming("0527777777", "2026-05-01T09:00:00Z", "ANSWER"),
+      outgoing("0527777777", "2026-05-01T10:00:00Z"), // calling them does not make them a repeat caller
+      call({
+        CdrType: 22,
+        CallerNumber: "0527777777",
+        Date: "2026-05-01T09:01:00Z",
+        DialStatus: "ANSWER",
+      }), // a transfer leg
+      incoming("anonymous", "2026-05-01T09:00:00Z", "ANSWER"),
+      incoming("anonymous", "2026-05-01T09:30:00Z", "ANSWER"),
+    ]);
+    expect(stats.repeatCallers).toBe(1);
   });
 });
 
 describe("unreturned callers", () => {
-  const kpisOf = (calls: ApiCall[]) => computeKpis(calls, OPTIONS).unreturnedCallers;
+  const unreturned = (calls: ApiCall[]) => computeCallerStats(calls).unreturnedCallers;
 
   it("a missed caller never called back is unreturned", () => {
-    expect(kpisOf([incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER")])).toBe(1);
-    expect(kpisOf([incoming("0501234567", "2026-05-01T08:00:00Z", "ABANDONE")])).toBe(1);
+    expect(unreturned([incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER")])).toBe(1);
+    expect(unreturned([incoming("0501234567", "2026-05-01T08:00:00Z", "ABANDONE")])).toBe(1);
   });
 
   it("a later call back (international spelling) or a later answered call returns it", () => {
     expect(
-      kpisOf([
+      unreturned([
         incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER"),
         outgoing("972501234567", "2026-05-01T08:20:00Z", "NOANSWER"),
       ]),
     ).toBe(0);
     expect(
-      kpisOf([
+      unreturned([
         incoming("0501234567", "2026-05-01T08:00:00Z", "ABANDONE"),
         incoming("0501234567", "2026-05-01T08:05:00Z", "ANSWER"),
       ]),
@@ -85,13 +80,13 @@ describe("unreturned callers", () => {
 
   it("a call back before the miss, or one that failed to go out, does not", () => {
     expect(
-      kpisOf([
+      unreturned([
         outgoing("0501234567", "2026-05-01T07:00:00Z"),
         incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER"),
       ]),
     ).toBe(1);
     expect(
-      kpisOf([
+      unreturned([
         incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER"),
         outgoing("0501234567", "2026-05-01T08:30:00Z", "CHANUNAVAIL"),
       ]),
@@ -105,13 +100,13 @@ describe("unreturned callers", () => {
       incoming("0501234567", "2026-05-01T10:00:00Z", "BUSY"),
       incoming("0509999999", "2026-05-01T10:00:00Z", "ANSWER"),
     ];
-    expect(kpisOf(calls)).toBe(1);
-    expect(kpisOf([...calls].reverse())).toBe(1);
+    expect(unreturned(calls)).toBe(1);
+    expect(unreturned([...calls].reverse())).toBe(1);
   });
 
   it("reads the call type from Type when CdrType did not come back", () => {
     expect(
-      kpisOf([
+      unreturned([
         call({
           Type: "Queue",
           CallerNumber: "0501234567",

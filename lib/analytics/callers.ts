@@ -6,8 +6,8 @@ import {
   type CallTypeId,
 } from "@/lib/voicenter/call-types";
 
-import { callSortableTime } from "./call-time";
-import { ANSWERED, FAILED } from "./outcomes";
+import { callSortableTime } from "@/lib/call-time";
+import { ANSWERED, FAILED, outcomeIndexOf } from "./outcomes";
 
 const SECOND_LEGS = new Set<number>(TWO_LEG_TYPES.map(([, second]) => second));
 /** A customer calling in: incoming types that are not the second leg of an earlier call (1, 8, 11). */
@@ -66,31 +66,34 @@ export interface CallerSummary {
   unreturnedCallers: number;
 }
 
-/** Collects caller history one call at a time, inside the KPI pass; order of calls does not matter. */
-export class CallerTracker {
-  private readonly callers = new Map<string, CallerState>();
-
-  private stateOf(key: string): CallerState {
-    let state = this.callers.get(key);
-    if (!state) {
-      state = { customerCalls: 0, lastMiss: "", lastContact: "" };
-      this.callers.set(key, state);
-    }
-    return state;
+function stateOf(callers: Map<string, CallerState>, key: string): CallerState {
+  let state = callers.get(key);
+  if (!state) {
+    state = { customerCalls: 0, lastMiss: "", lastContact: "" };
+    callers.set(key, state);
   }
+  return state;
+}
 
-  /** `outcome` is the call's index in OUTCOMES (see outcomeIndexOf). */
-  add(call: ApiCall, outcome: number): void {
+/**
+ * Repeat and unreturned callers, in one pass; the order of the calls does not matter.
+ * Kept apart from computeKpis because it costs most of a KPI pass (a Map lookup per call):
+ * the KPI strip computes it from a deferred value, after the other figures are painted.
+ */
+export function computeCallerStats(calls: readonly ApiCall[]): CallerSummary {
+  const callers = new Map<string, CallerState>();
+  for (const call of calls) {
     const type = callTypeOf(call);
-    if (type === undefined) return;
+    if (type === undefined) continue;
+    const outcome = outcomeIndexOf(call.DialStatus);
     if (CUSTOMER_CALL_TYPES.has(type)) {
       const key = phoneKey(call.CallerNumber);
-      if (key === undefined) return;
-      const state = this.stateOf(key);
+      if (key === undefined) continue;
+      const state = stateOf(callers, key);
       state.customerCalls++;
-      if (outcome === FAILED) return;
+      if (outcome === FAILED) continue;
       const at = callSortableTime(call);
-      if (at === undefined) return;
+      if (at === undefined) continue;
       if (outcome === ANSWERED) {
         if (at > state.lastContact) state.lastContact = at;
       } else if (at > state.lastMiss) {
@@ -99,20 +102,18 @@ export class CallerTracker {
     } else if (OUTGOING_TYPES.has(type) && outcome !== FAILED) {
       const key = phoneKey(call.TargetNumber);
       const at = key === undefined ? undefined : callSortableTime(call);
-      if (key === undefined || at === undefined) return;
-      const state = this.stateOf(key);
+      if (key === undefined || at === undefined) continue;
+      const state = stateOf(callers, key);
       if (at > state.lastContact) state.lastContact = at;
     }
   }
 
-  summary(): CallerSummary {
-    let repeatCallers = 0;
-    let unreturnedCallers = 0;
-    for (const state of this.callers.values()) {
-      if (state.customerCalls > 1) repeatCallers++;
-      // A call back in the same second as the miss counts as returned.
-      if (state.lastMiss > state.lastContact) unreturnedCallers++;
-    }
-    return { repeatCallers, unreturnedCallers };
+  let repeatCallers = 0;
+  let unreturnedCallers = 0;
+  for (const state of callers.values()) {
+    if (state.customerCalls > 1) repeatCallers++;
+    // A call back in the same second as the miss counts as returned.
+    if (state.lastMiss > state.lastContact) unreturnedCallers++;
   }
+  return { repeatCallers, unreturnedCallers };
 }

@@ -32,9 +32,11 @@ export interface DurationHistogram {
   withoutDuration: number;
 }
 
+const BIN_STARTS = Float64Array.from(DURATION_BINS, (bin) => bin.fromSeconds);
+
 /** Talk time (Duration) of answered calls in DURATION_BINS. */
 export function durationHistogram(calls: readonly ApiCall[]): DurationHistogram {
-  const counts = new Array<number>(DURATION_BINS.length).fill(0);
+  const counts = new Int32Array(DURATION_BINS.length);
   const last = DURATION_BINS.length - 1;
   let counted = 0;
   let withoutDuration = 0;
@@ -46,7 +48,7 @@ export function durationHistogram(calls: readonly ApiCall[]): DurationHistogram 
       continue;
     }
     let bin = 0;
-    while (bin < last && seconds >= DURATION_BINS[bin + 1]!.fromSeconds) bin++;
+    while (bin < last && seconds >= BIN_STARTS[bin + 1]!) bin++;
     counts[bin]!++;
     counted++;
   }

@@ -28,8 +28,6 @@ describe("computeKpis", () => {
       avgRingSeconds: null,
       serviceLevel: null,
       totalCostAgorot: 0,
-      repeatCallers: 0,
-      unreturnedCallers: 0,
     });
     for (const value of Object.values(kpis)) expect(Number.isNaN(value)).toBe(false);
   });

@@ -1,6 +1,5 @@
 import type { ApiCall } from "@/lib/api-call";
 
-import { CallerTracker, type CallerSummary } from "./callers";
 import { ABANDONED, ANSWERED, MISSED, outcomeIndexOf } from "./outcomes";
 
 export interface KpiOptions {
@@ -10,7 +9,7 @@ export interface KpiOptions {
   serviceLevelSeconds: number;
 }
 
-export interface Kpis extends CallerSummary {
+export interface Kpis {
   total: number;
   /** Offered = answered + missed + abandoned: failed calls never reached anyone to answer them. */
   offered: number;
@@ -40,10 +39,9 @@ export interface Kpis extends CallerSummary {
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-/** Call-center KPIs over the calls the viewer sees, in one pass. */
+/** Call-center KPIs over the calls the viewer sees, in one pass (caller stats: computeCallerStats). */
 export function computeKpis(calls: readonly ApiCall[], options: KpiOptions): Kpis {
   const { shortAbandonSeconds, serviceLevelSeconds } = options;
-  const callers = new CallerTracker();
   let answered = 0;
   let missed = 0;
   let abandoned = 0;
@@ -84,7 +82,6 @@ export function computeKpis(calls: readonly ApiCall[], options: KpiOptions): Kpi
         failed++;
         break;
     }
-    callers.add(call, outcome);
   }
 
   const offered = answered + missed + abandoned;
@@ -105,6 +102,5 @@ export function computeKpis(calls: readonly ApiCall[], options: KpiOptions): Kpi
     answeredWithinServiceLevel: withinServiceLevel,
     serviceLevel: ratio(withinServiceLevel, offered),
     totalCostAgorot: cost,
-    ...callers.summary(),
   };
 }

@@ -147,7 +147,11 @@ describe("callsToCsv", () => {
       Price: -5,
     };
     const rows = body(
-      callsToCsv([evil], ["RepresentativeName", "QueueName", "UserName", "DepartmentName", "Price"], en),
+      callsToCsv(
+        [evil],
+        ["RepresentativeName", "QueueName", "UserName", "DepartmentName", "Price"],
+        en,
+      ),
     );
     expect(rows[1]).toEqual([
       `'=HYPERLINK("http://evil","x")`,
@@ -159,7 +163,10 @@ describe("callsToCsv", () => {
   });
 
   it("writes every call given, leaving absent fields empty", () => {
-    const calls = Array.from({ length: 2500 }, (_, i) => ({ CallID: `id${i}`, HasRecording: false }));
+    const calls = Array.from({ length: 2500 }, (_, i) => ({
+      CallID: `id${i}`,
+      HasRecording: false,
+    }));
     const rows = body(callsToCsv(calls, ["CallID", "QueueName", "Duration", "HasRecording"], en));
     expect(rows).toHaveLength(2501);
     expect(rows[2500]).toEqual(["id2499", "", "", "No"]);

@@ -46,7 +46,11 @@ function headerOf(id: ColumnId, t: Translate): string {
 
 type CellReader = (call: ApiCall) => CsvCell;
 
-function readerFor(id: ColumnId, { timeZone, t }: CsvOptions, labels: ReturnType<typeof createLabeler>): CellReader {
+function readerFor(
+  id: ColumnId,
+  { timeZone, t }: CsvOptions,
+  labels: ReturnType<typeof createLabeler>,
+): CellReader {
   switch (columnKind(id)) {
     case "datetime":
       return (call) => formatZonedIso(call.Date, timeZone);

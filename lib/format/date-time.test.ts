@@ -49,7 +49,12 @@ describe("formatZonedIso", () => {
   });
 
   it("agrees with Intl for every quarter hour around a switch, in zones with odd offsets", () => {
-    for (const timeZone of [JERUSALEM, "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe"]) {
+    for (const timeZone of [
+      JERUSALEM,
+      "America/New_York",
+      "Asia/Kathmandu",
+      "Australia/Lord_Howe",
+    ]) {
       const check = new Intl.DateTimeFormat("sv-SE", {
         timeZone,
         year: "numeric",

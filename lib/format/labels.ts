@@ -9,7 +9,10 @@ const idByTypeName = new Map<string, number>(
 );
 
 /** The call type id of a record: `CdrType`, or the id whose documented name is `Type`. */
-export function callTypeIdOf(cdrType: number | undefined, typeName: string | undefined): number | undefined {
+export function callTypeIdOf(
+  cdrType: number | undefined,
+  typeName: string | undefined,
+): number | undefined {
   if (cdrType !== undefined) return cdrType;
   return typeName === undefined ? undefined : idByTypeName.get(typeName.trim().toLowerCase());
 }

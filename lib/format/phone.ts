@@ -29,7 +29,11 @@ export function formatPhone(raw: string | undefined): string {
   if (raw === undefined) return "";
   const text = raw.trim();
   if (!DIGITS.test(text)) return text;
-  const digits = text.startsWith("+") ? text.slice(1) : text.startsWith("00") ? text.slice(2) : text;
+  const digits = text.startsWith("+")
+    ? text.slice(1)
+    : text.startsWith("00")
+      ? text.slice(2)
+      : text;
   let m = IL_MOBILE_OR_VOIP.exec(digits) ?? IL_LANDLINE.exec(digits);
   if (m) return `0${m[1]}-${m[2]}-${m[3]}`;
   m = IL_SERVICE.exec(digits);

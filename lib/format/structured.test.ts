@@ -13,7 +13,9 @@ describe("summarizeDtmf", () => {
   });
 
   it("skips empty parts and shows nothing for no path", () => {
-    expect(summarizeDtmf([{ LayerName: "Main Menu", DTMF: "", LayerNumber: "0" }])).toBe("Main Menu");
+    expect(summarizeDtmf([{ LayerName: "Main Menu", DTMF: "", LayerNumber: "0" }])).toBe(
+      "Main Menu",
+    );
     expect(summarizeDtmf([])).toBe("");
     expect(summarizeDtmf(undefined)).toBe("");
   });

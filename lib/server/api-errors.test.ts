@@ -16,7 +16,10 @@ describe("badParameterResponse", () => {
   it("is a 400 naming the parameter", async () => {
     const response = badParameterResponse("from", "a time zone is required");
     expect(response.status).toBe(400);
-    expect(await envelope(response)).toMatchObject({ code: "bad_parameter", message: "from: a time zone is required" });
+    expect(await envelope(response)).toMatchObject({
+      code: "bad_parameter",
+      message: "from: a time zone is required",
+    });
   });
 });
 
@@ -47,7 +50,9 @@ describe("errorToResponse", () => {
   });
 
   it("says when to retry after the budget ran out", () => {
-    const response = errorToResponse(new UpstreamError("rate-limited", "x", { retryAfterMs: 41_500 }));
+    const response = errorToResponse(
+      new UpstreamError("rate-limited", "x", { retryAfterMs: 41_500 }),
+    );
     expect(response.headers.get("retry-after")).toBe("42");
   });
 

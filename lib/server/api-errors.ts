@@ -18,7 +18,9 @@ export function apiErrorResponse(
   message: string,
   extra: { param?: string; headers?: Record<string, string> } = {},
 ): Response {
-  const body: ApiErrorBody = { error: { code, message, ...(extra.param ? { param: extra.param } : {}) } };
+  const body: ApiErrorBody = {
+    error: { code, message, ...(extra.param ? { param: extra.param } : {}) },
+  };
   return Response.json(body, {
     status,
     headers: { "cache-control": "no-store", ...extra.headers },
@@ -40,11 +42,17 @@ export interface ErrorResponseOptions {
 /** Maps anything thrown below a route handler to the envelope and a fitting status. */
 export function errorToResponse(error: unknown, opts: ErrorResponseOptions = {}): Response {
   if (isUpstreamError(error)) return upstreamErrorResponse(error);
-  if (error instanceof DOMException && (error.name === "AbortError" || error.name === "TimeoutError")) {
+  if (
+    error instanceof DOMException &&
+    (error.name === "AbortError" || error.name === "TimeoutError")
+  ) {
     return apiErrorResponse(504, "timeout", "the request was cancelled or took too long");
   }
   if (opts.log) {
-    let text = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error);
+    let text =
+      error instanceof Error
+        ? `${error.name}: ${error.message}\n${error.stack ?? ""}`
+        : String(error);
     for (const secret of opts.secrets ?? []) text = redactSecret(text, secret);
     opts.log(`[api] unexpected error: ${text}`);
   }
@@ -91,7 +99,11 @@ function upstreamErrorResponse(error: UpstreamError): Response {
         `the Voicenter API failed${error.status ? ` (HTTP ${error.status})` : ""}`,
       );
     case "malformed":
-      return apiErrorResponse(502, "upstream_malformed", "the Voicenter API sent an unreadable answer");
+      return apiErrorResponse(
+        502,
+        "upstream_malformed",
+        "the Voicenter API sent an unreadable answer",
+      );
     case "upstream":
       return apiErrorResponse(
         502,

@@ -17,7 +17,9 @@ describe("createQueryCache", () => {
       await gate;
       return "calls";
     };
-    const all = Promise.all(Array.from({ length: 50 }, () => cache.getOrLoad("q", load, keep(30_000))));
+    const all = Promise.all(
+      Array.from({ length: 50 }, () => cache.getOrLoad("q", load, keep(30_000))),
+    );
     release();
     const results = await all;
     expect(loads).toBe(1);
@@ -41,15 +43,25 @@ describe("createQueryCache", () => {
   it("does not keep a value the policy declines, nor a failure", async () => {
     const cache = createQueryCache<number>(createMemoryStore());
     let loads = 0;
-    await cache.getOrLoad("q", () => Promise.resolve(++loads), () => undefined);
-    await cache.getOrLoad("q", () => Promise.resolve(++loads), () => undefined);
-    expect(loads).toBe(2);
-    await expect(cache.getOrLoad("e", () => Promise.reject(new Error("down")), keep(1000))).rejects.toThrow(
-      "down",
+    await cache.getOrLoad(
+      "q",
+      () => Promise.resolve(++loads),
+      () => undefined,
     );
-    await expect(cache.getOrLoad("e", () => Promise.resolve(7), keep(1000))).resolves.toMatchObject({
-      value: 7,
-    });
+    await cache.getOrLoad(
+      "q",
+      () => Promise.resolve(++loads),
+      () => undefined,
+    );
+    expect(loads).toBe(2);
+    await expect(
+      cache.getOrLoad("e", () => Promise.reject(new Error("down")), keep(1000)),
+    ).rejects.toThrow("down");
+    await expect(cache.getOrLoad("e", () => Promise.resolve(7), keep(1000))).resolves.toMatchObject(
+      {
+        value: 7,
+      },
+    );
   });
 
   it("lets one viewer stop waiting without cancelling the load the others share", async () => {

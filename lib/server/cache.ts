@@ -145,7 +145,9 @@ export function createQueryCache<V>(store: CacheStore<V>): QueryCache<V> {
         flight = fill(key, load, policy).finally(() => inFlight.delete(key));
         inFlight.set(key, flight);
       }
-      const result = joined ? flight.then((r) => ({ value: r.value, source: "joined" as const })) : flight;
+      const result = joined
+        ? flight.then((r) => ({ value: r.value, source: "joined" as const }))
+        : flight;
       return opts.signal ? abortable(result, opts.signal) : result;
     },
     stats: () => ({ ...stats }),

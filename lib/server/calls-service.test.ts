@@ -43,15 +43,26 @@ function fakeUpstream(): UpstreamConfig & { bodies: Record<string, unknown>[] } 
       const body = JSON.parse(init?.body as string) as Record<string, unknown>;
       bodies.push(body);
       const parsed = parseCdrRequest(body);
-      if (!parsed.ok) return Response.json({ ERROR_NUMBER: 5, ERROR_DESCRIPTION: parsed.reason }, { status: 404 });
+      if (!parsed.ok)
+        return Response.json(
+          { ERROR_NUMBER: 5, ERROR_DESCRIPTION: parsed.reason },
+          { status: 404 },
+        );
       const { from, to, callId, fields = [] } = parsed.query;
-      const hits = ROWS.filter((r) => r.at >= from && r.at <= to && (!callId || r.CallID === callId));
+      const hits = ROWS.filter(
+        (r) => r.at >= from && r.at <= to && (!callId || r.CallID === callId),
+      );
       const list = hits.map((r) => {
         const full: Record<string, unknown> = { ...r, Date: toUpstreamRecordDate(r.at) };
         return Object.fromEntries(fields.map((f) => [f, full[f]]));
       });
       await Promise.resolve();
-      return Response.json({ ERROR_NUMBER: 0, TOTAL_HITS: hits.length, RETURN_HITS: hits.length, CDR_LIST: list });
+      return Response.json({
+        ERROR_NUMBER: 0,
+        TOTAL_HITS: hits.length,
+        RETURN_HITS: hits.length,
+        CDR_LIST: list,
+      });
     },
   };
 }
@@ -69,7 +80,9 @@ describe("createCallsService", () => {
     const clock = createFakeClock(DAY + 48 * H);
     const upstream = fakeUpstream();
     const service = createCallsService({ upstream, now: clock.now, sleep: clock.sleep });
-    const results = await Promise.all(Array.from({ length: 50 }, () => service.getCalls(query(DAY_QUERY))));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => service.getCalls(query(DAY_QUERY))),
+    );
     expect(upstream.bodies).toHaveLength(1);
     expect(results.filter((r) => r.source === "load")).toHaveLength(1);
     expect(results.filter((r) => r.source === "joined")).toHaveLength(49);
@@ -98,25 +111,42 @@ describe("createCallsService", () => {
     const service = createCallsService({ upstream, now: () => DAY + 48 * H });
     const { response } = await service.getCalls(query(`${DAY_QUERY}&fields=Duration`));
     expect(callsResponseSchema.parse(response)).toBeTruthy();
-    expect(response).toMatchObject({ total: 40, complete: true, upstreamRequests: 1, mode: "demo" });
-    expect(response.range).toEqual({ from: "2024-06-12T00:00:00.000Z", to: "2024-06-13T00:00:00.000Z" });
+    expect(response).toMatchObject({
+      total: 40,
+      complete: true,
+      upstreamRequests: 1,
+      mode: "demo",
+    });
+    expect(response.range).toEqual({
+      from: "2024-06-12T00:00:00.000Z",
+      to: "2024-06-13T00:00:00.000Z",
+    });
     expect(response.calls[0]).toEqual({
       CallID: "call-00",
       Date: "2024-06-12T08:00:00Z",
       Duration: 0,
       HasRecording: true,
     });
-    expect(response.calls.map((c) => c.HasRecording).slice(0, 4)).toEqual([true, true, true, false]);
+    expect(response.calls.map((c) => c.HasRecording).slice(0, 4)).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(JSON.stringify(response)).not.toContain("records.test");
     // RecordURL is fetched for the server's own use even when the page did not ask for it.
-    expect(upstream.bodies[0]?.fields).toEqual(expect.arrayContaining(["RecordURL", "RecordExpect", "Duration"]));
+    expect(upstream.bodies[0]?.fields).toEqual(
+      expect.arrayContaining(["RecordURL", "RecordExpect", "Duration"]),
+    );
   });
 
   it("resolves a RecordURL from what it has already fetched, and asks the upstream otherwise", async () => {
     const upstream = fakeUpstream();
     const service = createCallsService({ upstream, now: () => DAY + 48 * H });
     await service.getCalls(query("from=2024-06-12T08:00:00Z&to=2024-06-12T08:10:00Z"));
-    expect(await service.lookupRecordUrl("call-02")).toBe("https://records.test/secret/2.mp3?token=t2");
+    expect(await service.lookupRecordUrl("call-02")).toBe(
+      "https://records.test/secret/2.mp3?token=t2",
+    );
     expect(upstream.bodies).toHaveLength(1);
 
     expect(await service.lookupRecordUrl("call-30", { around: DAY + 8 * H })).toBe(

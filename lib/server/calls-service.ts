@@ -1,7 +1,7 @@
 import "server-only";
 
 import { toApiCall, type CallsResponse } from "@/lib/api-call";
-import { toCdrQuery, type CallsQuery, callsQueryToSearchParams } from "@/lib/calls-query";
+import { callsQueryToSearchParams, toCdrQuery, type CallsQuery } from "@/lib/calls-query";
 import { fetchCdrPage } from "@/lib/voicenter/client";
 import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
 import type { CdrQuery } from "@/lib/voicenter/request";
@@ -11,8 +11,8 @@ import {
   createQueryCache,
   ttlForRange,
   type CacheSource,
-  type CacheStore,
   type CacheStats,
+  type CacheStore,
 } from "./cache";
 import { fetchAllCalls, type FetchAllProgress } from "./fetch-all-calls";
 import { createGovernor, type Governor, type GovernorStats } from "./governor";
@@ -98,7 +98,9 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
       calls: result.calls.map((call) => toApiCall(call, fields)),
       total: result.total,
       complete: result.complete,
-      ...(result.incompleteReason === undefined ? {} : { incompleteReason: result.incompleteReason }),
+      ...(result.incompleteReason === undefined
+        ? {}
+        : { incompleteReason: result.incompleteReason }),
       ...(result.upstreamTotal === undefined ? {} : { upstreamTotal: result.upstreamTotal }),
       upstreamRequests: result.upstreamRequests,
       rejected: result.rejected,
@@ -148,7 +150,11 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
       }
       return flight;
     },
-    stats: () => ({ governor: governor.stats(), cache: cache.stats(), recordUrls: recordUrls.size() }),
+    stats: () => ({
+      governor: governor.stats(),
+      cache: cache.stats(),
+      recordUrls: recordUrls.size(),
+    }),
   };
 }
 

@@ -23,7 +23,13 @@ const DAY = 24 * H;
 
 function setUp(overrides: SimulatorConfigOverrides = {}) {
   const simulator = createSimulator(
-    defaultSimulatorConfig({ code: "busy", seed: 7, callsPerDay: 10_000, now: () => NOW, ...overrides }),
+    defaultSimulatorConfig({
+      code: "busy",
+      seed: 7,
+      callsPerDay: 10_000,
+      now: () => NOW,
+      ...overrides,
+    }),
   );
   const upstream: CdrEndpoint = {
     url: "http://sim.test/hub/cdr/",
@@ -35,7 +41,8 @@ function setUp(overrides: SimulatorConfigOverrides = {}) {
   const clock = createFakeClock(NOW);
   const governor = createGovernor({ rateLimitPerMinute: 30, now: clock.now, sleep: clock.sleep });
   const deps: FetchAllDeps = {
-    fetchPage: (query, opts) => governor.run((signal) => fetchCdrPage(upstream, query, { signal }), opts),
+    fetchPage: (query, opts) =>
+      governor.run((signal) => fetchCdrPage(upstream, query, { signal }), opts),
     now: clock.now,
   };
   return { simulator, deps, governor, clock };
@@ -55,7 +62,11 @@ function groundTruth(simulator: Simulator, from: number, to: number): string[] {
   return ids;
 }
 
-const query = (from: number, to: number): CdrQuery => ({ from, to, fields: ["Duration", "DialStatus"] });
+const query = (from: number, to: number): CdrQuery => ({
+  from,
+  to,
+  fields: ["Duration", "DialStatus"],
+});
 
 describe("fetchAllCalls against a busy simulator", () => {
   it("returns all ~25,000 calls of a range, once each, sorted, in a handful of requests", async () => {
@@ -66,7 +77,6 @@ describe("fetchAllCalls against a busy simulator", () => {
     expect(truth.length).toBeGreaterThan(20_000);
 
     const result = await fetchAllCalls(deps, query(from, to));
-    console.log(`DBG25 ${truth.length} calls ${result.upstreamRequests} requests ${result.windows} windows`);
     const ids = result.calls.map((c) => c.CallID ?? "");
     expect(result.complete).toBe(true);
     expect(result.total).toBe(truth.length);
@@ -78,7 +88,10 @@ describe("fetchAllCalls against a busy simulator", () => {
     expect(Date.parse(dates.at(-1) ?? "")).toBeLessThan(to);
     // ceil(25,000 / 10,000) = 3 is the floor; equal-time windows over a skewed day cost a little more.
     expect(result.upstreamRequests).toBeLessThanOrEqual(6);
-    expect(governor.stats()).toMatchObject({ requests: result.upstreamRequests, rateLimitedAnswers: 0 });
+    expect(governor.stats()).toMatchObject({
+      requests: result.upstreamRequests,
+      rateLimitedAnswers: 0,
+    });
   });
 
   it("returns a busy week (~60,000 calls) whole within one minute's budget", async () => {
@@ -87,7 +100,6 @@ describe("fetchAllCalls against a busy simulator", () => {
     const to = SUNDAY;
     const truth = groundTruth(simulator, from, to);
     const result = await fetchAllCalls(deps, query(from, to));
-    console.log(`DBGW ${truth.length} calls ${result.upstreamRequests} requests ${result.windows} windows`);
     expect(result.complete).toBe(true);
     expect(result.total).toBe(truth.length);
     expect(new Set(result.calls.map((c) => c.CallID))).toEqual(new Set(truth));
@@ -120,6 +132,8 @@ describe("fetchAllCalls against a busy simulator", () => {
     if (!outcome.ok) throw new Error(outcome.reason);
     const result = await fetchAllCalls(deps, filtered);
     expect(result.complete).toBe(true);
-    expect(new Set(result.calls.map((c) => c.CallID))).toEqual(new Set(outcome.calls.map((c) => c.callId)));
+    expect(new Set(result.calls.map((c) => c.CallID))).toEqual(
+      new Set(outcome.calls.map((c) => c.callId)),
+    );
   });
 });

@@ -19,7 +19,7 @@ const H = 3_600_000;
 
 function seededCalls(count: number, from: number, spanMs: number, seed = 7): Call[] {
   let s = seed;
-  const next = () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const next = () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: count }, (_, i) => {
     // Busy mid-day: squares cluster the times toward the middle of the span.
     const u = next();
@@ -43,7 +43,9 @@ function fakeUpstream(calls: Call[], options: FakeOptions = {}) {
     opts.onAttempt?.();
     if (options.firstError) return Promise.reject(options.firstError);
     if (options.failAfter !== undefined && requests.length > options.failAfter) {
-      return Promise.reject(new UpstreamError("http", "the Voicenter API answered HTTP 503", { status: 503 }));
+      return Promise.reject(
+        new UpstreamError("http", "the Voicenter API answered HTTP 503", { status: 503 }),
+      );
     }
     // The upstream works in whole seconds, both ends inclusive.
     const from = toUpstreamRequestDate(query.from);
@@ -52,7 +54,8 @@ function fakeUpstream(calls: Call[], options: FakeOptions = {}) {
       const at = (c.Date ?? "").slice(0, 19);
       return at >= from && at <= to;
     });
-    if (!options.ignoreSort) hits = [...hits].sort((a, b) => ((a.Date ?? "") < (b.Date ?? "") ? -1 : 1));
+    if (!options.ignoreSort)
+      hits = [...hits].sort((a, b) => ((a.Date ?? "") < (b.Date ?? "") ? -1 : 1));
     const page = options.keepNewest ? hits.slice(-CAP) : hits.slice(0, CAP);
     return Promise.resolve({
       totalHits: hits.length,
@@ -115,7 +118,8 @@ describe("fetchAllCalls", () => {
     const upstream = fakeUpstream(seededCalls(300, DAY, 24 * H));
     await fetchAllCalls(deps(upstream.fetchPage), dayQuery({ queueIds: [3], cdrTypes: [8] }));
     expect(upstream.requests.length).toBeGreaterThan(1);
-    for (const q of upstream.requests) expect(q).toMatchObject({ queueIds: [3], cdrTypes: [8], fields: ["Duration"] });
+    for (const q of upstream.requests)
+      expect(q).toMatchObject({ queueIds: [3], cdrTypes: [8], fields: ["Duration"] });
   });
 
   it("still gets everything when the upstream ignores the sort (splitting by time instead)", async () => {
@@ -136,14 +140,18 @@ describe("fetchAllCalls", () => {
   });
 
   it("gives up a second holding more than a page, says so, and keeps the rest", async () => {
-    const crowd = Array.from({ length: 150 }, (_, i) => ({ CallID: `x${i}`, Date: toIsoUtc(DAY + 9 * H) }));
+    const crowd = Array.from({ length: 150 }, (_, i) => ({
+      CallID: `x${i}`,
+      Date: toIsoUtc(DAY + 9 * H),
+    }));
     const others = seededCalls(120, DAY, 24 * H);
     const upstream = fakeUpstream([...crowd, ...others]);
     const result = await fetchAllCalls(deps(upstream.fetchPage), dayQuery());
     expect(result.complete).toBe(false);
     expect(result.incompleteReason).toContain("2024-06-12T09:00:00Z");
     const got = new Set(result.calls.map((c) => c.CallID));
-    for (const call of others) if (call.Date !== toIsoUtc(DAY + 9 * H)) expect(got.has(call.CallID)).toBe(true);
+    for (const call of others)
+      if (call.Date !== toIsoUtc(DAY + 9 * H)) expect(got.has(call.CallID)).toBe(true);
   });
 
   it("returns what it has, marked incomplete, when a later window fails", async () => {
@@ -154,7 +162,9 @@ describe("fetchAllCalls", () => {
     expect(result.total).toBe(result.calls.length);
     expect(result.total).toBeLessThan(450);
     expect(result.upstreamTotal).toBe(450);
-    expect(result.incompleteReason).toMatch(/^Showing \d+ of about 450 calls, not all of them: .*HTTP 503/);
+    expect(result.incompleteReason).toMatch(
+      /^Showing \d+ of about 450 calls, not all of them: .*HTTP 503/,
+    );
   });
 
   it("throws the first request's refusal: there is nothing to show", async () => {
@@ -167,8 +177,11 @@ describe("fetchAllCalls", () => {
     const clock = createFakeClock(DAY);
     const governor = createGovernor({ rateLimitPerMinute: 2, now: clock.now, sleep: clock.sleep });
     const upstream = fakeUpstream(seededCalls(450, DAY, 24 * H));
-    const fetchPage: FetchAllDeps["fetchPage"] = (q, o) => governor.run(() => upstream.fetchPage(q, {}), o);
-    const result = await fetchAllCalls(deps(fetchPage, clock.now), dayQuery(), { deadlineMs: 30_000 });
+    const fetchPage: FetchAllDeps["fetchPage"] = (q, o) =>
+      governor.run(() => upstream.fetchPage(q, {}), o);
+    const result = await fetchAllCalls(deps(fetchPage, clock.now), dayQuery(), {
+      deadlineMs: 30_000,
+    });
     expect(result.complete).toBe(false);
     expect(upstream.requests).toHaveLength(2);
     expect(result.incompleteReason).toMatch(/budget .* is used up/);
@@ -177,9 +190,16 @@ describe("fetchAllCalls", () => {
   it("reports progress up to the whole", async () => {
     const upstream = fakeUpstream(seededCalls(450, DAY, 24 * H));
     const seen: FetchAllProgress[] = [];
-    const result = await fetchAllCalls(deps(upstream.fetchPage), dayQuery(), { onProgress: (p) => seen.push(p) });
+    const result = await fetchAllCalls(deps(upstream.fetchPage), dayQuery(), {
+      onProgress: (p) => seen.push(p),
+    });
     expect(seen.length).toBe(result.windows);
-    expect(seen[0]).toMatchObject({ loaded: 100, expected: 450, windowsDone: 1, upstreamRequests: 1 });
+    expect(seen[0]).toMatchObject({
+      loaded: 100,
+      expected: 450,
+      windowsDone: 1,
+      upstreamRequests: 1,
+    });
     expect(seen.at(-1)).toMatchObject({ loaded: 450, expected: 450, windowsDone: result.windows });
     for (let i = 1; i < seen.length; i++) {
       expect(seen[i]?.loaded).toBeGreaterThanOrEqual(seen[i - 1]?.loaded ?? 0);
@@ -188,7 +208,10 @@ describe("fetchAllCalls", () => {
 
   it("answers an empty range without asking the upstream", async () => {
     const upstream = fakeUpstream([]);
-    const result = await fetchAllCalls(deps(upstream.fetchPage), { from: DAY + 100, to: DAY + 900 });
+    const result = await fetchAllCalls(deps(upstream.fetchPage), {
+      from: DAY + 100,
+      to: DAY + 900,
+    });
     expect(result).toMatchObject({ calls: [], total: 0, complete: true, upstreamRequests: 0 });
   });
 });

@@ -101,7 +101,8 @@ export async function fetchAllCalls(
   const spread = createProfileBuilder();
 
   const whole = upstreamWindow(query.from, query.to);
-  if (!whole) return { calls: [], total: 0, complete: true, upstreamRequests: 0, rejected, windows: 0 };
+  if (!whole)
+    return { calls: [], total: 0, complete: true, upstreamRequests: 0, rejected, windows: 0 };
 
   const report = () =>
     opts.onProgress?.({
@@ -122,7 +123,10 @@ export async function fetchAllCalls(
       if (opts.signal?.aborted) throw opts.signal.reason;
       if (deadline?.aborted) {
         const seconds = Math.round((opts.deadlineMs ?? 0) / 1000);
-        throw new UpstreamError("timeout", `stopped waiting for the Voicenter API after ${seconds} s`);
+        throw new UpstreamError(
+          "timeout",
+          `stopped waiting for the Voicenter API after ${seconds} s`,
+        );
       }
       throw error;
     }
@@ -132,16 +136,22 @@ export async function fetchAllCalls(
   function absorb(window: TimeWindow, page: CdrPage): TimeWindow[] {
     const dates = page.calls.map((c) => c.Date);
     const received = page.calls.length + page.rejected.count;
-    const verdict = judgePage(window, { totalHits: page.totalHits, dates, rejectedCount: page.rejected.count }, target);
+    const verdict = judgePage(
+      window,
+      { totalHits: page.totalHits, dates, rejectedCount: page.rejected.count },
+      target,
+    );
     if (verdict.kind === "bisect") return verdict.parts;
     for (const call of page.calls) if (call.CallID) byId.set(call.CallID, call);
     addRejected(rejected, page.rejected);
     if (page.totalHits > received && received > 0) pageSize = received;
     learn(window, verdict, dates);
-    // This window's lane is free again; the rest may spread over every idle lane.
+    // This window's lane is free again; the rest may spread over every idle lane. A lane
+    // that is already running is split again only if each part gets two pages or more,
+    // since each split costs about one part-filled request more.
     const plan = (rest: TimeWindow, expectedCalls: number) =>
       planWindows(rest, expectedCalls, {
-        perWindow: pageSize,
+        perWindow: window === whole ? pageSize : 2 * pageSize,
         maxWindows: Math.max(1, lanes - active + 1),
         profile: spread.profile(),
       });
@@ -163,7 +173,9 @@ export async function fetchAllCalls(
 
   /** The span a sorted page covers completely: all of it, or up to its last second. */
   function learn(window: TimeWindow, verdict: PageVerdict, dates: (string | undefined)[]) {
-    const times = dates.map((d) => (d === undefined ? NaN : Date.parse(d))).filter((t) => !Number.isNaN(t));
+    const times = dates
+      .map((d) => (d === undefined ? NaN : Date.parse(d)))
+      .filter((t) => !Number.isNaN(t));
     if (verdict.kind === "complete") spread.add(times, window);
     if (verdict.kind === "continue" && verdict.rest.from > window.from) {
       const last = verdict.rest.from;
@@ -185,14 +197,14 @@ export async function fetchAllCalls(
   }
 
   async function run(window: TimeWindow): Promise<void> {
-    let next: TimeWindow[] = [];
+    let page: CdrPage | undefined;
     try {
-      const page = await fetchWindow(window);
-      next = schedule(absorb(window, page));
+      page = await fetchWindow(window);
     } catch (error) {
       if (opts.signal?.aborted) throw error;
       problems.push(describeFailure(error));
     }
+    const next = page ? schedule(absorb(window, page)) : [];
     active += next.length - 1;
     windowsDone++;
     report();
@@ -213,7 +225,9 @@ export async function fetchAllCalls(
 
   const calls = [...byId.values()].sort(byDateThenId);
   if (problems.length === 0 && calls.length + rejected.count < expected) {
-    problems.push(`the upstream reported ${expected} calls but only ${calls.length + rejected.count} arrived`);
+    problems.push(
+      `the upstream reported ${expected} calls but only ${calls.length + rejected.count} arrived`,
+    );
   }
   const complete = problems.length === 0;
   return {
@@ -247,9 +261,11 @@ function describeFailure(error: unknown): string {
 }
 
 function incompleteReason(loaded: number, expected: number, problems: string[]): string {
-  const distinct = [...new Set(problems)];
-  const shown = distinct.slice(0, 3).join("; ");
-  const more = distinct.length > 3 ? ` (and ${distinct.length - 3} more)` : "";
+  const counts = new Map<string, number>();
+  for (const problem of problems) counts.set(problem, (counts.get(problem) ?? 0) + 1);
+  const listed = [...counts].map(([problem, n]) => (n > 1 ? `${problem} (${n} times)` : problem));
+  const shown = listed.slice(0, 3).join("; ");
+  const more = listed.length > 3 ? `; and ${listed.length - 3} more problems` : "";
   const of = expected > loaded ? ` of about ${expected.toLocaleString("en-US")}` : "";
   return `Showing ${loaded.toLocaleString("en-US")}${of} calls, not all of them: ${shown}${more}.`;
 }

@@ -41,7 +41,12 @@ describe("createGovernor", () => {
 
   it("keeps at most maxConcurrent requests in flight", async () => {
     const clock = createFakeClock();
-    const governor = createGovernor({ rateLimitPerMinute: 100, maxConcurrent: 4, now: clock.now, sleep: clock.sleep });
+    const governor = createGovernor({
+      rateLimitPerMinute: 100,
+      maxConcurrent: 4,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     const gates = Array.from({ length: 10 }, () => deferred());
     let inFlight = 0;
     let peak = 0;
@@ -108,7 +113,9 @@ describe("createGovernor", () => {
     let flaky = 0;
     await expect(
       governor.run(() =>
-        ++flaky < 3 ? Promise.reject(new UpstreamError("http", "HTTP 503", { status: 503 })) : Promise.resolve(1),
+        ++flaky < 3
+          ? Promise.reject(new UpstreamError("http", "HTTP 503", { status: 503 }))
+          : Promise.resolve(1),
       ),
     ).resolves.toBe(1);
     expect(flaky).toBe(3);
@@ -155,7 +162,12 @@ describe("createGovernor", () => {
 
   it("drops a queued request whose caller gave up, without running it", async () => {
     const clock = createFakeClock();
-    const governor = createGovernor({ rateLimitPerMinute: 30, maxConcurrent: 1, now: clock.now, sleep: clock.sleep });
+    const governor = createGovernor({
+      rateLimitPerMinute: 30,
+      maxConcurrent: 1,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     const gate = deferred();
     const first = governor.run(() => gate.promise);
     const controller = new AbortController();

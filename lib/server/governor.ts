@@ -1,6 +1,10 @@
 import "server-only";
 
-import { isTransientUpstreamError, isUpstreamError, UpstreamError } from "@/lib/voicenter/client-errors";
+import {
+  isTransientUpstreamError,
+  isUpstreamError,
+  UpstreamError,
+} from "@/lib/voicenter/client-errors";
 
 /**
  * Keeps this process inside the upstream's request budget (30 a minute per account, shared

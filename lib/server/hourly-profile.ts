@@ -41,7 +41,9 @@ export function createProfileBuilder(): ProfileBuilder {
       const mean = known.reduce((a, b) => a + b, 0) / Math.max(1, known.length);
       if (!(mean > 0)) return undefined;
       // An hour not seen is taken as average; a quiet one may be busier on another day.
-      return counts.map((count, h) => Math.max(seen(h) ? count / (exposure[h] ?? 1) : mean, mean * 0.05));
+      return counts.map((count, h) =>
+        Math.max(seen(h) ? count / (exposure[h] ?? 1) : mean, mean * 0.05),
+      );
     },
   };
 }
@@ -64,7 +66,8 @@ export function cutsByProfile(window: TimeWindow, parts: number, profile: Hourly
   for (const segment of segments) {
     while (i < parts && acc + segment.weight >= (total * i) / parts) {
       const share = segment.weight > 0 ? ((total * i) / parts - acc) / segment.weight : 0;
-      const cut = Math.round((segment.start + share * (segment.end - segment.start)) / SECOND) * SECOND;
+      const cut =
+        Math.round((segment.start + share * (segment.end - segment.start)) / SECOND) * SECOND;
       if (cut > (cuts[cuts.length - 1] ?? window.from) && cut < window.to) cuts.push(cut);
       i++;
     }

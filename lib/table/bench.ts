@@ -59,11 +59,7 @@ function time(fn: () => void): number {
 // The type-only `columnMeta` slot of tableFeatures.
 const columnMeta: KeyedSortColumnMeta = {};
 
-function tableSortMs(
-  calls: ApiCall[],
-  sorting: SortingState,
-  model: "keyed" | "tanstack",
-): number {
+function tableSortMs(calls: ApiCall[], sorting: SortingState, model: "keyed" | "tanstack"): number {
   const keys = sortKeysFor(t);
   const features =
     model === "keyed"
@@ -81,7 +77,11 @@ function tableSortMs(
           columnVisibilityFeature,
           columnOrderingFeature,
           sortedRowModel: createSortedRowModel(),
-          sortFns: { basic: sortFn_basic, datetime: sortFn_datetime, alphanumeric: sortFn_alphanumeric },
+          sortFns: {
+            basic: sortFn_basic,
+            datetime: sortFn_datetime,
+            alphanumeric: sortFn_alphanumeric,
+          },
           columnMeta,
         });
   const helper = createColumnHelper<typeof features, ApiCall>();

@@ -22,7 +22,9 @@ describe("the column catalogue", () => {
   });
 
   it("starts with the default columns, in their order", () => {
-    expect(COLUMN_IDS.slice(0, DEFAULT_VISIBLE_COLUMNS.length)).toEqual([...DEFAULT_VISIBLE_COLUMNS]);
+    expect(COLUMN_IDS.slice(0, DEFAULT_VISIBLE_COLUMNS.length)).toEqual([
+      ...DEFAULT_VISIBLE_COLUMNS,
+    ]);
     expect(DEFAULT_VISIBLE_COLUMNS[0]).toBe("Date");
     expect(DEFAULT_VISIBLE_COLUMNS).toContain("HasRecording");
   });
@@ -42,7 +44,17 @@ describe("the column catalogue", () => {
 });
 
 describe("fieldsForColumns", () => {
-  const kpiFields = ["Date", "Duration", "CallID", "CdrType", "DialStatus", "RecordURL", "RecordExpect", "RingTime", "Price"];
+  const kpiFields = [
+    "Date",
+    "Duration",
+    "CallID",
+    "CdrType",
+    "DialStatus",
+    "RecordURL",
+    "RecordExpect",
+    "RingTime",
+    "Price",
+  ];
 
   it("asks for what KPIs and charts need even with one column shown", () => {
     expect(fieldsForColumns(["QueueName"]).sort()).toEqual([...kpiFields, "QueueName"].sort());
@@ -81,7 +93,11 @@ describe("visible columns", () => {
   });
 
   it("shows a column at its catalogue place among the shown ones", () => {
-    expect(setColumnVisible(["Date", "Price"], "Duration", true)).toEqual(["Date", "Duration", "Price"]);
+    expect(setColumnVisible(["Date", "Price"], "Duration", true)).toEqual([
+      "Date",
+      "Duration",
+      "Price",
+    ]);
     expect(setColumnVisible(["Type", "Price"], "Date", true)).toEqual(["Date", "Type", "Price"]);
     expect(setColumnVisible(["Date"], "CustomData", true)).toEqual(["Date", "CustomData"]);
   });

@@ -181,10 +181,16 @@ function flag(value: boolean | undefined): SortKey {
   return value === undefined ? undefined : value ? 1 : 0;
 }
 
-/** `972501234567` and `0501234567` are one number: compare the national spelling. */
+const PHONE_DIGITS = /^\d{1,15}$/;
+
+/**
+ * Phone numbers compare as numbers (`972501234567` and `0501234567` being one number, in
+ * its national spelling); anything else (an extension id) as text, after the numbers.
+ */
 function phoneKey(value: string | undefined): SortKey {
   if (value === undefined || value === "") return undefined;
-  return value.startsWith("972") ? `0${value.slice(3)}` : value;
+  if (!PHONE_DIGITS.test(value)) return value;
+  return Number(value.startsWith("972") ? value.slice(3) : value);
 }
 
 function keyFnFor(id: ColumnId, labels: Labeler): SortKeyFn {

@@ -39,13 +39,23 @@ interface TableLike<TRow extends RowLike> {
 export function createKeyedSortedRowModel() {
   return <TRow extends RowLike>(table: TableLike<TRow>) => {
     let last:
-      | { pre: RowModelLike<TRow>; sorting: readonly ColumnSort[]; locale: string; result: RowModelLike<TRow> }
+      | {
+          pre: RowModelLike<TRow>;
+          sorting: readonly ColumnSort[];
+          locale: string;
+          result: RowModelLike<TRow>;
+        }
       | undefined;
     return (): RowModelLike<TRow> => {
       const pre = table.getPreSortedRowModel();
       const sorting = table.atoms.sorting?.get() ?? [];
       const locale = table.options.meta?.locale ?? "en";
-      if (last && last.pre === pre && last.sorting === sorting && last.locale === locale) {
+      if (
+        last &&
+        last.pre === pre &&
+        sameSorting(last.sorting, sorting) &&
+        last.locale === locale
+      ) {
         return last.result;
       }
       const result = sortRowModel(table, pre, sorting, locale);
@@ -75,8 +85,21 @@ function sortRowModel<TRow extends RowLike>(
   const order =
     data.length === pre.rows.length && pre.rows[0]?.original === data[0]
       ? sortPermutation({ items: data, callOf: (call) => call }, active, keyFns, collator)
-      : sortPermutation({ items: pre.rows, callOf: (row) => row.original }, active, keyFns, collator);
+      : sortPermutation(
+          { items: pre.rows, callOf: (row) => row.original },
+          active,
+          keyFns,
+          collator,
+        );
   const rows = new Array<TRow>(order.length);
   for (let i = 0; i < order.length; i++) rows[i] = pre.rows[order[i] as number] as TRow;
   return { rows, flatRows: rows, rowsById: pre.rowsById };
+}
+
+/** Equal by content: a controlled `sorting` may be a new array with the same keys. */
+function sameSorting(a: readonly ColumnSort[], b: readonly ColumnSort[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length && a.every((s, i) => s.id === b[i]?.id && s.desc === b[i]?.desc))
+  );
 }

@@ -24,9 +24,25 @@ const TYPES: ReadonlyArray<readonly [number, string]> = [
   [10, "Click2Call leg2"],
   [11, "VoiceMail"],
 ];
-const STATUSES = ["ANSWER", "ANSWER", "ANSWER", "NOANSWER", "BUSY", "ABANDONE", "CANCEL", "CONGESTION"];
+const STATUSES = [
+  "ANSWER",
+  "ANSWER",
+  "ANSWER",
+  "NOANSWER",
+  "BUSY",
+  "ABANDONE",
+  "CANCEL",
+  "CONGESTION",
+];
 const QUEUES = ["Sales", "Support", "Billing", "VIP", undefined];
-const AGENTS = ["Dana Levi", "Yossi Cohen", "Noa Mizrahi", "Avi Peretz", "Maya Friedman", "Omer Biton"];
+const AGENTS = [
+  "Dana Levi",
+  "Yossi Cohen",
+  "Noa Mizrahi",
+  "Avi Peretz",
+  "Maya Friedman",
+  "Omer Biton",
+];
 
 export function syntheticCalls(count: number, seed = 1): ApiCall[] {
   const random = mulberry32(seed);
@@ -45,8 +61,12 @@ export function syntheticCalls(count: number, seed = 1): ApiCall[] {
       Type: type,
       CdrType: cdrType,
       DialStatus: status,
-      CallerNumber: `9725${Math.floor(random() * 1e8).toString().padStart(8, "0")}`,
-      TargetNumber: `9723${Math.floor(random() * 1e7).toString().padStart(7, "0")}`,
+      CallerNumber: `9725${Math.floor(random() * 1e8)
+        .toString()
+        .padStart(8, "0")}`,
+      TargetNumber: `9723${Math.floor(random() * 1e7)
+        .toString()
+        .padStart(7, "0")}`,
       TargetExtension: `EXT${100 + agentIndex}`,
       RepresentativeName: answered ? AGENTS[agentIndex] : undefined,
       QueueName: pick(QUEUES),

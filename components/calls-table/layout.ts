@@ -1,0 +1,3 @@
+/** Fixed heights (px): the virtualizer then needs no measuring, and rows sit below the header. */
+export const ROW_HEIGHT = 40;
+export const HEADER_HEIGHT = 36;

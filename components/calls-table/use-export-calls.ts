@@ -1,0 +1,50 @@
+"use client";
+
+import type { SortingState } from "@tanstack/react-table";
+import { useLocale, useTranslations } from "next-intl";
+import { useCallback, useState } from "react";
+
+import type { ApiCall } from "@/lib/api-call";
+import { callsToCsv } from "@/lib/csv/csv";
+import { downloadCsv } from "@/lib/csv/download";
+import { sortKeysFor, type ColumnId } from "@/lib/table/columns";
+import { sortCalls } from "@/lib/table/sort";
+
+/**
+ * The table's Export CSV action: every loaded call, in the table's sort order and shown
+ * columns, times in the screen's zone. Returns the action and whether it is running (a
+ * 100,000-row export takes a moment; the button shows it).
+ */
+export function useExportCalls({
+  calls,
+  sorting,
+  visibleColumns,
+  timeZone,
+  filename,
+}: {
+  calls: readonly ApiCall[];
+  sorting: SortingState;
+  visibleColumns: readonly ColumnId[];
+  timeZone: string;
+  /** e.g. `calls-2024-03-01-2024-03-07.csv` (the page knows the range). */
+  filename: string;
+}) {
+  const t = useTranslations("table");
+  const locale = useLocale();
+  const [exporting, setExporting] = useState(false);
+
+  const exportCsv = useCallback(() => {
+    setExporting(true);
+    // Let the "Exporting…" state paint before the main thread is busy writing the file.
+    setTimeout(() => {
+      try {
+        const ordered = sortCalls(calls, sorting, sortKeysFor(t), locale);
+        downloadCsv(filename, callsToCsv(ordered, visibleColumns, { timeZone, locale, t }));
+      } finally {
+        setExporting(false);
+      }
+    }, 0);
+  }, [calls, sorting, visibleColumns, timeZone, filename, t, locale]);
+
+  return { exportCsv, exporting };
+}
