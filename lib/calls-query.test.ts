@@ -52,7 +52,9 @@ describe("parseCallsParams: the range", () => {
   });
 
   it("requires from before to, and at most 93 days", () => {
-    expect(fails("from=2024-06-13T00:00:00Z&to=2024-06-13T00:00:00Z", "to")).toMatch(/later than from/);
+    expect(fails("from=2024-06-13T00:00:00Z&to=2024-06-13T00:00:00Z", "to")).toMatch(
+      /later than from/,
+    );
     expect(fails("from=2024-01-01T00:00:00Z&to=2024-06-13T00:00:00Z", "to")).toMatch(/93 days/);
     expect(ok("from=2024-03-01T00:00:00Z&to=2024-06-02T00:00:00Z").to).toBe(Date.UTC(2024, 5, 2));
   });
@@ -68,7 +70,10 @@ describe("parseCallsParams: filters", () => {
   });
 
   it("reads extensions as identifiers", () => {
-    expect(ok(`${RANGE}&ext=SipSip,AAPINFzL&ext=SipSip`).extensions).toEqual(["AAPINFzL", "SipSip"]);
+    expect(ok(`${RANGE}&ext=SipSip,AAPINFzL&ext=SipSip`).extensions).toEqual([
+      "AAPINFzL",
+      "SipSip",
+    ]);
     fails(`${RANGE}&ext=two words`, "ext");
   });
 
@@ -86,7 +91,9 @@ describe("parseCallsParams: filters", () => {
   });
 
   it("takes one call id", () => {
-    expect(ok(`${RANGE}&callId=20200720095ilila137b2f69s`).callId).toBe("20200720095ilila137b2f69s");
+    expect(ok(`${RANGE}&callId=20200720095ilila137b2f69s`).callId).toBe(
+      "20200720095ilila137b2f69s",
+    );
     fails(`${RANGE}&callId=a&callId=b`, "callId");
     fails(`${RANGE}&callId=%3Cscript%3E`, "callId");
   });
@@ -101,12 +108,19 @@ describe("parseCallsParams: filters", () => {
   });
 
   it("reads field names in any casing, in catalogue order, and names an unknown one", () => {
-    expect(ok(`${RANGE}&fields=duration,Date&fields=CallID`).fields).toEqual(["Date", "Duration", "CallID"]);
+    expect(ok(`${RANGE}&fields=duration,Date&fields=CallID`).fields).toEqual([
+      "Date",
+      "Duration",
+      "CallID",
+    ]);
     expect(fails(`${RANGE}&fields=Date,Colour`, "fields")).toContain("Colour");
   });
 
   it("ignores parameters that belong to the page, and empty values", () => {
-    expect(ok(`${RANGE}&sort=Duration.desc&columns=a,b&phone=&type=`)).toEqual({ from: FROM, to: TO });
+    expect(ok(`${RANGE}&sort=Duration.desc&columns=a,b&phone=&type=`)).toEqual({
+      from: FROM,
+      to: TO,
+    });
   });
 
   it("lists its parameter names", () => {
@@ -135,7 +149,9 @@ describe("callsQueryToSearchParams", () => {
   });
 
   it("round-trips through parseCallsParams", () => {
-    const query = ok(`${RANGE}&type=1,8&queue=3&campaign=4&ext=SipSip&callId=x1&scope=department&fields=Date`);
+    const query = ok(
+      `${RANGE}&type=1,8&queue=3&campaign=4&ext=SipSip&callId=x1&scope=department&fields=Date`,
+    );
     expect(parseCallsParams(callsQueryToSearchParams(query))).toEqual({ ok: true, query });
   });
 });
@@ -143,7 +159,13 @@ describe("callsQueryToSearchParams", () => {
 describe("toCdrQuery", () => {
   it("maps the scope and asks for every field unless some were chosen", () => {
     const cdr = toCdrQuery(ok(`${RANGE}&scope=user:19996&queue=3`));
-    expect(cdr).toMatchObject({ from: FROM, to: TO, identityCriteria: "User", userCode: "19996", queueIds: [3] });
+    expect(cdr).toMatchObject({
+      from: FROM,
+      to: TO,
+      identityCriteria: "User",
+      userCode: "19996",
+      queueIds: [3],
+    });
     expect(cdr.fields?.length).toBeGreaterThan(20);
     expect(toCdrQuery(ok(`${RANGE}&fields=Date`)).fields).toEqual(["Date"]);
   });

@@ -31,8 +31,7 @@ export const MAX_RANGE_DAYS = 93;
 const DAY_MS = 86_400_000;
 
 export type CallsScope =
-  | { criteria: Exclude<IdentityCriteria, "User"> }
-  | { criteria: "User"; userCode: string };
+  { criteria: Exclude<IdentityCriteria, "User"> } | { criteria: "User"; userCode: string };
 
 /** A parsed `/api/calls` query. The range is half-open, [from, to), in epoch ms. */
 export interface CallsQuery {
@@ -50,37 +49,37 @@ export interface CallsQuery {
 }
 
 export type ParseCallsResult =
-  | { ok: true; query: CallsQuery }
-  | { ok: false; param: CallsParamName; message: string };
+  { ok: true; query: CallsQuery } | { ok: false; param: CallsParamName; message: string };
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 const instant = (name: string) =>
-  z
-    .array(z.string())
-    .transform((values, ctx) => {
-      const [value, ...extra] = values;
-      if (value === undefined) {
-        ctx.addIssue({ code: "custom", message: `${name} is required: an ISO-8601 instant such as 2024-05-01T00:00:00+03:00` });
-        return z.NEVER;
-      }
-      if (extra.length > 0) {
-        ctx.addIssue({ code: "custom", message: `give ${name} once` });
-        return z.NEVER;
-      }
-      const ms = INSTANT.test(value) ? parseUpstreamDate(value) : undefined;
-      if (ms === undefined) {
-        const hint = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+)?$/.test(value)
-          ? " (a time zone is required: add Z or an offset such as +03:00)"
-          : "";
-        ctx.addIssue({
-          code: "custom",
-          message: `${name} must be an ISO-8601 instant such as 2024-05-01T00:00:00+03:00, not ${JSON.stringify(value)}${hint}`,
-        });
-        return z.NEVER;
-      }
-      return ms;
-    });
+  z.array(z.string()).transform((values, ctx) => {
+    const [value, ...extra] = values;
+    if (value === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${name} is required: an ISO-8601 instant such as 2024-05-01T00:00:00+03:00`,
+      });
+      return z.NEVER;
+    }
+    if (extra.length > 0) {
+      ctx.addIssue({ code: "custom", message: `give ${name} once` });
+      return z.NEVER;
+    }
+    const ms = INSTANT.test(value) ? parseUpstreamDate(value) : undefined;
+    if (ms === undefined) {
+      const hint = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+)?$/.test(value)
+        ? " (a time zone is required: add Z or an offset such as +03:00)"
+        : "";
+      ctx.addIssue({
+        code: "custom",
+        message: `${name} must be an ISO-8601 instant such as 2024-05-01T00:00:00+03:00, not ${JSON.stringify(value)}${hint}`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
 
 const ints = (what: string, check?: (n: number) => string | undefined) =>
   z.array(z.string()).transform((values, ctx) => {
@@ -111,7 +110,9 @@ const phones = z.array(z.string()).transform((values, ctx) => {
 });
 
 const extensions = z.array(
-  z.string().regex(/^[\w.@+-]{1,64}$/, { error: "an extension is letters, digits, . _ - @ + (at most 64)" }),
+  z.string().regex(/^[\w.@+-]{1,64}$/, {
+    error: "an extension is letters, digits, . _ - @ + (at most 64)",
+  }),
 );
 
 const callId = z.array(z.string()).transform((values, ctx) => {
@@ -168,7 +169,9 @@ const paramsSchema = z.object({
   ext: extensions,
   queue: ints("queue id"),
   type: ints("call type id", (n) =>
-    isCallTypeId(n) ? undefined : `${n} is not a Voicenter call type (known: ${CALL_TYPE_IDS.join(", ")})`,
+    isCallTypeId(n)
+      ? undefined
+      : `${n} is not a Voicenter call type (known: ${CALL_TYPE_IDS.join(", ")})`,
   ),
   campaign: ints("campaign id"),
   callId,
@@ -186,7 +189,9 @@ function valuesOf(params: URLSearchParams, name: string): string[] {
 }
 
 const sortedUnique = <T extends string | number>(values: T[]): T[] | undefined =>
-  values.length === 0 ? undefined : [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  values.length === 0
+    ? undefined
+    : [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 export function parseCallsParams(params: URLSearchParams): ParseCallsResult {
   const raw = Object.fromEntries(CALLS_PARAM_NAMES.map((name) => [name, valuesOf(params, name)]));
@@ -237,7 +242,9 @@ export function callsQueryToSearchParams(query: CallsQuery): URLSearchParams {
   if (query.scope) {
     params.set(
       "scope",
-      query.scope.criteria === "User" ? `user:${query.scope.userCode}` : query.scope.criteria.toLowerCase(),
+      query.scope.criteria === "User"
+        ? `user:${query.scope.userCode}`
+        : query.scope.criteria.toLowerCase(),
     );
   }
   list("fields", query.fields);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { apiErrorSchema, type ApiCall, type CallsResponse } from "@/lib/api-call";
+import { apiErrorSchema, type CallsResponse } from "@/lib/api-call";
 
 /** An error `/api/calls` answered with (its envelope), or a failure to reach it. */
 export class CallsRequestError extends Error {
@@ -46,5 +46,5 @@ export async function fetchCalls(search: string, signal?: AbortSignal): Promise<
   }
   const parsed = responseSchema.safeParse(body);
   if (!parsed.success) throw new CallsRequestError("bad_response", "Callboard's server sent an unreadable answer.", response.status);
-  return { ...parsed.data, calls: parsed.data.calls as ApiCall[] };
+  return parsed.data;
 }

@@ -39,7 +39,7 @@ export function useFieldText(timeZone: string) {
       case "customData":
         return String(Object.keys(value as object).length);
       default:
-        return String(value as string | number);
+        return typeof value === "object" ? JSON.stringify(value) : String(value);
     }
   };
 }

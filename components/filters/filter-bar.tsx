@@ -55,7 +55,10 @@ export function FilterBar(props: FilterBarProps) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "");
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : "";
+    };
     onChange({
       phone: orNull(splitList(text("phone"))),
       ext: orNull(splitList(text("ext"))),

@@ -76,7 +76,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
-  return result.data as ServerEnv;
+  return result.data;
 }
 
 let cached: ServerEnv | undefined;

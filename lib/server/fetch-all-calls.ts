@@ -74,6 +74,11 @@ export interface FetchAllResult {
 
 const DATE_ASCENDING = [{ field: "Date", order: "asc" }] as const satisfies CdrQuery["sort"];
 
+/**
+ * Every call of `query` (its range read as half-open, [from, to)). Errors of the first
+ * request are thrown; later failures, the deadline, or calls the upstream cannot return
+ * give `complete: false` with a reason, and what was fetched.
+ */
 export async function fetchAllCalls(
   deps: FetchAllDeps,
   query: CdrQuery,

@@ -45,15 +45,30 @@ describe("splitEvenly / planWindows", () => {
     expect(splitEvenly({ from: T0, to: T0 }, 4)).toEqual([{ from: T0, to: T0 }]);
   });
 
-  it("plans as few windows as fit about 8,000 calls each", () => {
+  it("plans as few windows as the page size allows, and no more than there are lanes", () => {
     const w = { from: T0, to: T0 + 10 * 24 * H };
-    expect(planWindows(w, 0)).toHaveLength(1);
-    expect(planWindows(w, 8000)).toHaveLength(1);
-    expect(planWindows(w, 8001)).toHaveLength(2);
-    expect(planWindows(w, 15_000)).toHaveLength(2);
-    const parts = planWindows(w, 100_000);
-    expect(parts).toHaveLength(13);
+    const opts = { perWindow: 10_000 };
+    expect(planWindows(w, 0, opts)).toHaveLength(1);
+    expect(planWindows(w, 10_000, opts)).toHaveLength(1);
+    expect(planWindows(w, 10_001, opts)).toHaveLength(2);
+    expect(planWindows(w, 25_000, opts)).toHaveLength(3);
+    const parts = planWindows(w, 100_000, opts);
+    expect(parts).toHaveLength(10);
     coversEverySecond(w, parts);
+    const lanes = planWindows(w, 100_000, { ...opts, maxWindows: 4 });
+    expect(lanes).toHaveLength(4);
+    coversEverySecond(w, lanes);
+  });
+
+  it("cuts by the hourly profile so busy hours get shorter windows", () => {
+    // All calls between 08:00 and 16:00 UTC.
+    const profile = Array.from({ length: 24 }, (_, h) => (h >= 8 && h < 16 ? 1 : 0.0001));
+    const day = { from: T0, to: T0 + 24 * H - S };
+    const parts = planWindows(day, 20_000, { perWindow: 10_000, profile });
+    expect(parts).toHaveLength(2);
+    coversEverySecond(day, parts);
+    // Equal halves of the busy hours meet at noon, not at the middle of the clock day.
+    expect(Math.abs((parts[0]?.to ?? 0) - (T0 + 12 * H))).toBeLessThan(5 * 60_000);
   });
 });
 
@@ -72,7 +87,11 @@ describe("judgePage", () => {
     const got = [T0 + H, T0 + 2 * H, T0 + 3 * H, T0 + 3 * H];
     const verdict = judgePage(w, { totalHits: 10, dates: dates(...got), rejectedCount: 0 });
     // Two calls before the last second came back for good; the rest (8) start at 03:00:00.
-    expect(verdict).toEqual({ kind: "continue", rest: { from: T0 + 3 * H, to: w.to }, expectedCalls: 8 });
+    expect(verdict).toEqual({
+      kind: "continue",
+      rest: { from: T0 + 3 * H, to: w.to },
+      expectedCalls: 8,
+    });
   });
 
   it("reads ISO dates with Z as well as the upstream's space form", () => {
@@ -85,7 +104,11 @@ describe("judgePage", () => {
   });
 
   it("splits by time (and keeps nothing) when a capped page is not in date order", () => {
-    const verdict = judgePage(w, { totalHits: 20_000, dates: dates(T0 + 2 * H, T0 + H), rejectedCount: 0 });
+    const verdict = judgePage(w, {
+      totalHits: 20_000,
+      dates: dates(T0 + 2 * H, T0 + H),
+      rejectedCount: 0,
+    });
     expect(verdict.kind).toBe("bisect");
     if (verdict.kind === "bisect") {
       expect(verdict.parts).toHaveLength(3);

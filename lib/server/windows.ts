@@ -68,7 +68,11 @@ export interface PlanOptions {
  * since the request budget is shared by every user, and at most as many as can run in
  * parallel. A window that then overflows is continued from its last date (see judgePage).
  */
-export function planWindows(window: TimeWindow, expectedCalls: number, opts: PlanOptions): TimeWindow[] {
+export function planWindows(
+  window: TimeWindow,
+  expectedCalls: number,
+  opts: PlanOptions,
+): TimeWindow[] {
   const wanted = Math.ceil(expectedCalls / Math.max(1, opts.perWindow));
   const parts = Math.max(1, Math.min(wanted, opts.maxWindows ?? wanted, secondsIn(window)));
   if (parts === 1 || !opts.profile) return splitEvenly(window, parts);
@@ -145,7 +149,6 @@ export function judgePage(
 
 function denseSecond(window: TimeWindow, missing: number): PageVerdict {
   const second = window.from;
-  const rest =
-    window.to > second ? { from: second + SECOND, to: window.to } : undefined;
+  const rest = window.to > second ? { from: second + SECOND, to: window.to } : undefined;
   return { kind: "dense-second", second, rest, expectedCalls: Math.max(1, missing) };
 }

@@ -67,7 +67,11 @@ const MAX_QUOTED = 200;
 export function redactSecret(text: string, secret: string): string {
   if (secret === "") return text;
   let out = text;
-  const spellings = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
+  const spellings = new Set([
+    secret,
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+  ]);
   for (const spelling of spellings) {
     const pattern = new RegExp(spelling.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi");
     out = out.replace(pattern, REDACTED);

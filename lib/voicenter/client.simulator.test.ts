@@ -26,7 +26,12 @@ function simulated(
   clientIp = "127.0.0.1",
 ): CdrEndpoint {
   const simulator = createSimulator(
-    defaultSimulatorConfig({ code: CODE, now: () => NOW, publicBaseUrl: "http://sim.test", ...overrides }),
+    defaultSimulatorConfig({
+      code: CODE,
+      now: () => NOW,
+      publicBaseUrl: "http://sim.test",
+      ...overrides,
+    }),
   );
   return {
     url: "http://sim.test/hub/cdr/",
@@ -77,7 +82,9 @@ describe("fetchCdrPage against the simulator", () => {
 
   it("maps a refused code to unauthorized, never quoting the code sent", async () => {
     expect((await failure(simulated({}, { code: CANARY }))).kind).toBe("unauthorized");
-    expect((await failure(simulated({}, { code: CANARY, auth: "bearer" }))).kind).toBe("unauthorized");
+    expect((await failure(simulated({}, { code: CANARY, auth: "bearer" }))).kind).toBe(
+      "unauthorized",
+    );
   });
 
   it("maps an untrusted address to untrusted-ip, naming the address", async () => {

@@ -31,7 +31,10 @@ function endpoint(
     timeoutMs: 5_000,
     seen,
     fetch: async (_input, init) => {
-      const s = { body: JSON.parse(init?.body as string) as Record<string, unknown>, headers: new Headers(init?.headers) };
+      const s = {
+        body: JSON.parse(init?.body as string) as Record<string, unknown>,
+        headers: new Headers(init?.headers),
+      };
       seen.push(s);
       return answer(s, init?.signal ?? undefined);
     },
@@ -43,7 +46,10 @@ const json = (body: unknown, status = 200) => Response.json(body, { status });
 const text = (body: string, status = 200, type = "text/html") =>
   new Response(body, { status, headers: { "content-type": type } });
 
-async function failure(upstream: CdrEndpoint, opts: { signal?: AbortSignal } = {}): Promise<UpstreamError> {
+async function failure(
+  upstream: CdrEndpoint,
+  opts: { signal?: AbortSignal } = {},
+): Promise<UpstreamError> {
   const error = await fetchCdrPage(upstream, QUERY, opts).then(
     () => undefined,
     (e: unknown) => e,
@@ -56,7 +62,9 @@ async function failure(upstream: CdrEndpoint, opts: { signal?: AbortSignal } = {
 
 describe("fetchCdrPage: the request", () => {
   it("POSTs the documented body with the code, the asked fields plus CallID and Date, and the sort", async () => {
-    const upstream = endpoint(() => json({ ERROR_NUMBER: 0, TOTAL_HITS: 0, RETURN_HITS: 0, CDR_LIST: [] }));
+    const upstream = endpoint(() =>
+      json({ ERROR_NUMBER: 0, TOTAL_HITS: 0, RETURN_HITS: 0, CDR_LIST: [] }),
+    );
     await fetchCdrPage(upstream, QUERY);
     const body = upstream.seen[0]?.body;
     expect(body).toMatchObject({
@@ -64,7 +72,9 @@ describe("fetchCdrPage: the request", () => {
       search: [{ fromdate: "2024-06-12T00:00:00", todate: "2024-06-12T23:59:59" }],
       sort: [{ field: "Date", order: "asc" }],
     });
-    expect(new Set(body?.fields as string[])).toEqual(new Set(["CallID", "Date", "Duration", "DialStatus"]));
+    expect(new Set(body?.fields as string[])).toEqual(
+      new Set(["CallID", "Date", "Duration", "DialStatus"]),
+    );
   });
 
   it("sends the code as a bearer token, not in the body, when auth is bearer", async () => {
@@ -98,7 +108,10 @@ describe("fetchCdrPage: reading answers", () => {
 
   it("counts records without a CallID or Date as rejected instead of keeping them", async () => {
     const upstream = endpoint(() =>
-      json({ TOTAL_HITS: 2, CDR_LIST: [{ CallID: "a", Date: "2024-06-12 10:00:00" }, { Date: "2024-06-12 10:00:00" }] }),
+      json({
+        TOTAL_HITS: 2,
+        CDR_LIST: [{ CallID: "a", Date: "2024-06-12 10:00:00" }, { Date: "2024-06-12 10:00:00" }],
+      }),
     );
     const page = await fetchCdrPage(upstream, QUERY);
     expect(page.calls).toHaveLength(1);
@@ -116,7 +129,10 @@ describe("fetchCdrPage: reading answers", () => {
     [9, 200, "upstream"],
   ] as const)("maps ERROR_NUMBER %j with HTTP %i to %s", async (errorNumber, status, kind) => {
     const upstream = endpoint(() =>
-      json({ ERROR_NUMBER: errorNumber, ERROR_DESCRIPTION: "something", STATUS_CODE: status }, status),
+      json(
+        { ERROR_NUMBER: errorNumber, ERROR_DESCRIPTION: "something", STATUS_CODE: status },
+        status,
+      ),
     );
     const error = await failure(upstream);
     expect(error.kind).toBe(kind);
@@ -134,18 +150,31 @@ describe("fetchCdrPage: reading answers", () => {
 
   it("scrubs the code from upstream text before quoting it anywhere", async () => {
     const upstream = endpoint(() =>
-      json({ ERROR_NUMBER: 9, ERROR_DESCRIPTION: `Unknown account ${CODE} (${encodeURIComponent(CODE)})` }),
+      json({
+        ERROR_NUMBER: 9,
+        ERROR_DESCRIPTION: `Unknown account ${CODE} (${encodeURIComponent(CODE)})`,
+      }),
     );
     const error = await failure(upstream);
     expect(error.message).toContain("[redacted]");
     expect(error.message.toLowerCase()).not.toContain(CODE.toLowerCase());
-    const shouting = endpoint(() => json({ ERROR_NUMBER: 2, ERROR_DESCRIPTION: `bad code ${CODE.toUpperCase()}` }));
+    const shouting = endpoint(() =>
+      json({ ERROR_NUMBER: 2, ERROR_DESCRIPTION: `bad code ${CODE.toUpperCase()}` }),
+    );
     expect((await failure(shouting)).upstreamDescription).toBe("bad code [redacted]");
   });
 
   it.each([
-    ["an HTML page with HTTP 200", () => text("<html><body>Maintenance</body></html>"), "malformed"],
-    ["truncated JSON", () => text('{"ERROR_NUMBER":0,"CDR_LIST":[{"CallID":"a"', 200, "application/json"), "malformed"],
+    [
+      "an HTML page with HTTP 200",
+      () => text("<html><body>Maintenance</body></html>"),
+      "malformed",
+    ],
+    [
+      "truncated JSON",
+      () => text('{"ERROR_NUMBER":0,"CDR_LIST":[{"CallID":"a"', 200, "application/json"),
+      "malformed",
+    ],
     ["an empty body", () => text("", 200, "application/json"), "malformed"],
     ["JSON that is not an object", () => json([1, 2, 3]), "malformed"],
     ["a CDR_LIST that is not a list", () => json({ CDR_LIST: "none" }), "malformed"],
@@ -159,7 +188,9 @@ describe("fetchCdrPage: reading answers", () => {
 
   it("turns a refused connection into a network error naming the cause, not the URL", async () => {
     const upstream = endpoint(() => {
-      throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) });
+      throw new TypeError("fetch failed", {
+        cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }),
+      });
     });
     const error = await failure(upstream);
     expect(error.kind).toBe("network");
@@ -168,14 +199,18 @@ describe("fetchCdrPage: reading answers", () => {
 
   it("gives up after timeoutMs with a timeout error", async () => {
     const hang = (_seen: Seen, signal: AbortSignal | undefined) =>
-      new Promise<Response>((_resolve, reject) => signal?.addEventListener("abort", () => reject(signal.reason as Error)));
+      new Promise<Response>((_resolve, reject) =>
+        signal?.addEventListener("abort", () => reject(signal.reason as Error)),
+      );
     const error = await failure(endpoint(hang, { timeoutMs: 30 }));
     expect(error.kind).toBe("timeout");
   });
 
   it("passes the caller's own cancellation through untouched", async () => {
     const hang = (_seen: Seen, signal: AbortSignal | undefined) =>
-      new Promise<Response>((_resolve, reject) => signal?.addEventListener("abort", () => reject(signal.reason as Error)));
+      new Promise<Response>((_resolve, reject) =>
+        signal?.addEventListener("abort", () => reject(signal.reason as Error)),
+      );
     const controller = new AbortController();
     const pending = fetchCdrPage(endpoint(hang), QUERY, { signal: controller.signal });
     const reason = new Error("viewer left");

@@ -1,13 +1,13 @@
 import "server-only";
 
 import type { Call } from "./call";
+import { scrubSecret, UpstreamError } from "./client-errors";
 import {
   ERROR_AUTHORIZATION,
   ERROR_OUT_OF_RANGE,
   ERROR_RATE_LIMITED,
   ERROR_UNTRUSTED_IP,
 } from "./errors";
-import { UpstreamError, scrubSecret } from "./client-errors";
 import { FIELD_NAMES, type FieldName } from "./fields";
 import { parseLenientJson } from "./lenient-json";
 import { buildCdrRequestBody, type CdrQuery } from "./request";
@@ -110,13 +110,18 @@ function readPage(status: number, contentType: string, text: string, code: strin
   const json = parseBody(text);
   if (json.ok) {
     const read = readCdrResponse(json.value, ALWAYS_REQUESTED);
-    if (read.kind === "error") throw errorFromNumber(read.errorNumber, read.description, status, code);
+    if (read.kind === "error")
+      throw errorFromNumber(read.errorNumber, read.description, status, code);
     if (status === 429) throw rateLimited(status);
     if (status >= 300) throw httpError(status);
     if (read.kind === "malformed") {
-      throw new UpstreamError("malformed", `the Voicenter API sent an unreadable answer: ${read.reason}`, {
-        status,
-      });
+      throw new UpstreamError(
+        "malformed",
+        `the Voicenter API sent an unreadable answer: ${read.reason}`,
+        {
+          status,
+        },
+      );
     }
     return {
       totalHits: read.totalHits,
@@ -132,7 +137,9 @@ function readPage(status: number, contentType: string, text: string, code: strin
     : text.trim() === ""
       ? "an empty answer"
       : "JSON that could not be read (cut short or broken)";
-  throw new UpstreamError("malformed", `the Voicenter API sent ${what} (HTTP ${status})`, { status });
+  throw new UpstreamError("malformed", `the Voicenter API sent ${what} (HTTP ${status})`, {
+    status,
+  });
 }
 
 function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -163,7 +170,11 @@ function errorFromNumber(
         details,
       );
     case ERROR_AUTHORIZATION:
-      return new UpstreamError("unauthorized", "the Voicenter API refused the account code", details);
+      return new UpstreamError(
+        "unauthorized",
+        "the Voicenter API refused the account code",
+        details,
+      );
     case ERROR_UNTRUSTED_IP: {
       const ip = /\b(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)\b/i.exec(rawDescription)?.[1];
       return new UpstreamError(
@@ -184,9 +195,13 @@ function errorFromNumber(
 }
 
 function rateLimited(status: number): UpstreamError {
-  return new UpstreamError("rate-limited", "the Voicenter API refused the request: too many requests", {
-    status,
-  });
+  return new UpstreamError(
+    "rate-limited",
+    "the Voicenter API refused the request: too many requests",
+    {
+      status,
+    },
+  );
 }
 
 function httpError(status: number): UpstreamError {

@@ -126,7 +126,7 @@ export type ParsedCdrRequest =
  */
 export function parseCdrRequest(input: Record<string, unknown>): ParsedCdrRequest {
   const top = lowerKeys(input);
-  const rawSearch = Array.isArray(top.search) ? top.search[0] : top.search;
+  const rawSearch: unknown = Array.isArray(top.search) ? (top.search as unknown[])[0] : top.search;
   const merged = { ...top, ...lowerKeys(rawSearch) };
   for (const key of ["fromdate", "todate"]) {
     if (merged[key] === undefined) merged[key] = top[key];

@@ -1,0 +1,69 @@
+import { figure, mb, note, type Section } from "./report";
+import {
+  BENCH_CODE,
+  rangeWithCalls,
+  settledEnd,
+  startCountingSimulator,
+} from "./server/counting-simulator";
+import {
+  describeAnswer,
+  describeRange,
+  reportedRequests,
+  searchFor,
+  stderrNotes,
+  wall,
+} from "./server/describe";
+import { forkScenario } from "./server/fork-scenario";
+import type { MemoryResult } from "./server/results";
+
+const TARGET_CALLS = 100_000;
+/** Calls on a busy day: 100,000 calls fit in a few days, so the range stays small. */
+const CALLS_PER_DAY = 50_000;
+const BUDGET_BYTES = 250 * 1024 * 1024;
+const HOUR_MS = 3_600_000;
+
+/** 5. The Callboard process's RSS around one 100,000-call `/api/calls` response. */
+export const serverMemorySection: Section = {
+  title: `5. Server memory for ${TARGET_CALLS.toLocaleString("en-US")} calls (route handler → simulator over HTTP, ${CALLS_PER_DAY.toLocaleString("en-US")} calls a busy day)`,
+  async run() {
+    const sim = await startCountingSimulator({ callsPerDay: CALLS_PER_DAY });
+    try {
+      const range = rangeWithCalls(sim, TARGET_CALLS, settledEnd());
+      const warmUp = { from: range.from - HOUR_MS, to: range.from };
+      const { result: r, stderr } = await forkScenario<MemoryResult>("memory", {
+        upstreamUrl: sim.cdrUrl,
+        code: BENCH_CODE,
+        search: searchFor(range),
+        warmUpSearch: searchFor(warmUp),
+        timeoutMs: 300_000,
+      });
+      const peakGrowth = r.rssPeak - r.rssBefore;
+      const seen = sim.requestsBetween(r.fetch.startedAt, r.fetch.endedAt);
+      return [
+        note(
+          `range ${describeRange(range)} (simulator: ${range.expected.toLocaleString("en-US")} calls), all fields`,
+        ),
+        note(`answer: ${describeAnswer(r.fetch)} in ${wall(r.fetch)}`),
+        note(
+          `upstream requests: ${reportedRequests(r.fetch)} (Callboard's count), ${seen} (seen by the simulator)`,
+        ),
+        figure("RSS before (after a warm-up request)", mb(r.rssBefore)),
+        figure("RSS peak growth (maxrss − before)", mb(peakGrowth), {
+          text: `≤ ${mb(BUDGET_BYTES)}`,
+          within: peakGrowth <= BUDGET_BYTES,
+        }),
+        figure("RSS growth right after the response", mb(r.rssAfter - r.rssBefore)),
+        figure("RSS growth retained after GC", mb(r.rssRetained - r.rssBefore)),
+        note(
+          r.gcAvailable
+            ? "GC forced (--expose-gc) before 'before' and 'retained'; the response stays in Callboard's cache"
+            : "global.gc unavailable: figures include garbage not yet collected",
+        ),
+        note("the simulator runs in the bench process, so its memory is not in these figures"),
+        ...stderrNotes(stderr),
+      ];
+    } finally {
+      await sim.server.close();
+    }
+  },
+};
