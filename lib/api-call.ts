@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 import { callSchema, type Call } from "@/lib/voicenter/call";
 import type { FieldName } from "@/lib/voicenter/fields";

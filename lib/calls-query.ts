@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 import { CALL_TYPE_IDS, isCallTypeId, type CallTypeId } from "@/lib/voicenter/call-types";
 import { parseUpstreamDate } from "@/lib/voicenter/dates";

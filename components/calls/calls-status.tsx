@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { CallsResponse } from "@/lib/api-call";
 
 import { CallsRequestError } from "./fetch-calls";
+import type { LoadProgress } from "./use-load-progress";
 
 /** Error codes of /api/calls that have their own explanation and advice. */
 const KNOWN_ERRORS = new Set([
@@ -21,6 +22,8 @@ const KNOWN_ERRORS = new Set([
 interface CallsStatusProps {
   query: UseQueryResult<CallsResponse>;
   loading: boolean;
+  /** The server's progress on a long range, while it loads. */
+  progress: LoadProgress | null;
   refreshing: boolean;
   empty: boolean;
   onWiden: () => void;
@@ -30,7 +33,7 @@ interface CallsStatusProps {
 const banner = "flex flex-wrap items-start gap-3 rounded-lg border px-4 py-3 text-sm";
 
 /** Loading, empty, error, incomplete and unreadable-record states, each saying what to do. */
-export function CallsStatus({ query, loading, refreshing, empty, onWiden, onRetry }: CallsStatusProps) {
+export function CallsStatus({ query, loading, progress, refreshing, empty, onWiden, onRetry }: CallsStatusProps) {
   const t = useTranslations("calls");
   const data = query.data;
 
@@ -57,7 +60,13 @@ export function CallsStatus({ query, loading, refreshing, empty, onWiden, onRetr
       {loading ? (
         <div role="status" className={`${banner} border-slate-200 dark:border-slate-700`} data-testid="loading">
           <span className="size-4 animate-spin rounded-full border-2 border-sky-600 border-t-transparent" aria-hidden="true" />
-          {t("loadingLong")}
+          <span className="flex-1">{t("loadingLong")}</span>
+          {progress && progress.expected > 0 ? (
+            <span className="flex items-center gap-2" data-testid="load-progress">
+              <progress max={progress.expected} value={progress.loaded} className="w-32" aria-label={t("loadingLong")} />
+              {t("progress", { loaded: progress.loaded, expected: progress.expected, requests: progress.upstreamRequests })}
+            </span>
+          ) : null}
         </div>
       ) : null}
       {refreshing ? <p className="sr-only" role="status">{t("loading")}</p> : null}

@@ -19,6 +19,7 @@ import { CallDetails } from "./call-details";
 import { CallsRequestError, fetchCalls } from "./fetch-calls";
 import { ShareButton } from "./share-button";
 import { CallsStatus } from "./calls-status";
+import { useLoadProgress } from "./use-load-progress";
 import { useMounted, useViewState } from "./use-view-state";
 
 const EMPTY: readonly ApiCall[] = [];
@@ -65,6 +66,7 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
 
   const openCall = useCallback((call: ApiCall) => void setView({ call: call.CallID }), [setView]);
   const loading = !mounted || (request.ok && query.isPending);
+  const progress = useLoadProgress(request.ok ? request.search : null, query.isFetching);
 
   return (
     <main className="flex flex-col gap-4 pb-8">
@@ -82,6 +84,7 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
         <CallsStatus
           query={query}
           loading={loading}
+          progress={progress}
           refreshing={query.isFetching && !query.isPending}
           empty={!loading && query.isSuccess && calls.length === 0}
           onWiden={() => void setView({ range: "last30Days", from: null, to: null })}

@@ -7,12 +7,12 @@ const answer = (status: number, code: string) =>
 
 describe("why a recording does not play", () => {
   it.each([
-    [404, "no-recording", "no-recording"],
-    [404, "recording-not-found", "not-found"],
-    [429, "recording-rate-limited", "rate-limited"],
-    [502, "recording-refused", "refused"],
-    [502, "recording-not-audio", "not-audio"],
-    [504, "recording-timeout", "unavailable"],
+    [404, "no_recording", "no-recording"],
+    [404, "recording_not_found", "not-found"],
+    [429, "recording_rate_limited", "rate-limited"],
+    [502, "recording_refused", "refused"],
+    [502, "recording_not_audio", "not-audio"],
+    [504, "recording_timeout", "unavailable"],
     [503, "upstream_rate_limited", "rate-limited"],
     [500, "internal_error", "unknown"],
     [429, "something-new", "rate-limited"],
@@ -24,7 +24,7 @@ describe("why a recording does not play", () => {
     let range: string | null = null;
     const problem = await probeRecording("/api/recordings/x", 4, undefined, (_input, init) => {
       range = new Headers(init?.headers).get("range");
-      return answer(404, "recording-not-found");
+      return answer(404, "recording_not_found");
     });
     expect(problem).toBe("not-found");
     expect(range).toBe("bytes=0-1023");

@@ -12,25 +12,24 @@ export type RecordingProblem =
   | "unknown";
 
 const BY_CODE: Record<string, RecordingProblem> = {
-  "no-recording": "no-recording",
-  "recording-not-found": "not-found",
-  "recording-rate-limited": "rate-limited",
-  "recording-refused": "refused",
-  "recording-not-audio": "not-audio",
-  "recording-timeout": "unavailable",
-  "recording-unreachable": "unavailable",
-  "recording-unavailable": "unavailable",
-  "recording-link-invalid": "refused",
-  "upstream-rate-limited": "rate-limited",
-  "upstream-timeout": "unavailable",
-  "upstream-unreachable": "unavailable",
-  "upstream-failed": "unavailable",
+  no_recording: "no-recording",
+  recording_not_found: "not-found",
+  recording_rate_limited: "rate-limited",
+  recording_refused: "refused",
+  recording_not_audio: "not-audio",
+  recording_timeout: "unavailable",
+  recording_unreachable: "unavailable",
+  recording_unavailable: "unavailable",
+  recording_link_invalid: "refused",
+  upstream_rate_limited: "rate-limited",
+  upstream_timeout: "unavailable",
+  upstream_unreachable: "unavailable",
+  upstream_failed: "unavailable",
 };
 
 /** Callboard's error answer (status + `{error:{code}}`) → the problem to show. */
 export function problemFromAnswer(status: number, code: string | undefined): RecordingProblem {
-  // Codes are compared in one spelling: the envelope has used both kebab- and snake_case.
-  const known = code === undefined ? undefined : BY_CODE[code.replace(/_/g, "-")];
+  const known = code === undefined ? undefined : BY_CODE[code];
   if (known) return known;
   if (status === 429) return "rate-limited";
   if (status === 404 || status === 410) return "not-found";

@@ -94,6 +94,21 @@ describe("createCallsService", () => {
     expect(service.stats().governor.requests).toBe(1);
   });
 
+  it("reports a running load's progress to any viewer of the same query, and forgets it after", async () => {
+    const clock = createFakeClock(DAY + 48 * H);
+    const upstream = fakeUpstream();
+    const service = createCallsService({ upstream, now: clock.now, sleep: clock.sleep });
+    const seen: number[] = [];
+    const load = service.getCalls(query(DAY_QUERY), {
+      onProgress: () => seen.push(service.progressOf(query(DAY_QUERY))?.loaded ?? -1),
+    });
+    expect(service.progressOf(query(DAY_QUERY))).toBeUndefined();
+    await load;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toBe(ROWS.length);
+    expect(service.progressOf(query(DAY_QUERY))).toBeUndefined();
+  });
+
   it("keeps a range that may still change for 30 seconds only", async () => {
     const clock = createFakeClock(DAY + 20 * H);
     const upstream = fakeUpstream();

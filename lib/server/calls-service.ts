@@ -56,6 +56,8 @@ export interface CallsService {
   ): Promise<{ response: CallsResponse; source: CacheSource }>;
   /** The call's RecordURL — for server-side use only — or undefined when it has none. */
   lookupRecordUrl(callId: string, opts?: LookupRecordUrlOptions): Promise<string | undefined>;
+  /** How far a load of this query has come, while one runs (for any viewer waiting on it). */
+  progressOf(query: CallsQuery): FetchAllProgress | undefined;
   stats(): { governor: GovernorStats; cache: CacheStats; recordUrls: number };
 }
 
@@ -79,6 +81,7 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
   const cache = createQueryCache<CallsResponse>(options.store ?? createMemoryStore({ now }));
   const recordUrls = createRecordUrlIndex(options.recordUrlCapacity);
   const lookups = new Map<string, Promise<string | undefined>>();
+  const progress = new Map<string, FetchAllProgress>();
 
   const fetchPage = (query: CdrQuery, opts: Parameters<Governor["run"]>[1]) =>
     governor.run((signal) => fetchCdrPage(upstream, query, { signal }), opts);
@@ -129,7 +132,11 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
       const key = callsQueryToSearchParams(query).toString();
       const { value, source } = await cache.getOrLoad(
         key,
-        () => load(query, opts.onProgress),
+        () =>
+          load(query, (p) => {
+            progress.set(key, p);
+            opts.onProgress?.(p);
+          }).finally(() => progress.delete(key)),
         (response) =>
           response.complete
             ? { ttlMs: ttlForRange(query.to, now()), weight: response.calls.length + 1 }
@@ -150,6 +157,7 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
       }
       return flight;
     },
+    progressOf: (query) => progress.get(callsQueryToSearchParams(query).toString()),
     stats: () => ({
       governor: governor.stats(),
       cache: cache.stats(),

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { z } from "zod";
+import * as z from "zod";
 
 import { DEFAULT_API_URL, MAX_REQUESTS_PER_MINUTE } from "@/lib/voicenter/request";
 

@@ -220,23 +220,30 @@ export function createGovernor(options: GovernorOptions): Governor {
   return {
     run<T>(task: (signal?: AbortSignal) => Promise<T>, opts: RunOptions = {}): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        if (opts.signal?.aborted) return reject(opts.signal.reason as Error);
+        const signal = opts.signal;
+        if (signal?.aborted) return reject(signal.reason as Error);
+        // A caller who gives up while queued leaves the queue at once; one in flight is
+        // cancelled by the task itself, which received the signal. The listener goes when
+        // the request settles: one load shares its signal across all of its requests.
+        const onAbort = () => remove(entry) && reject(signal?.reason as Error);
+        const settled = () => signal?.removeEventListener("abort", onAbort);
         const entry: Entry = {
           seq: seq++,
           task,
           opts,
-          resolve: resolve as (value: unknown) => void,
-          reject,
+          resolve: (value: unknown) => {
+            settled();
+            resolve(value as T);
+          },
+          reject: (error: unknown) => {
+            settled();
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
           notBefore: 0,
           rateRetries: 0,
           transientRetries: 0,
         };
-        const signal = opts.signal;
-        // A caller who gives up while queued leaves the queue at once; one in flight is
-        // cancelled by the task itself, which received the signal.
-        signal?.addEventListener("abort", () => remove(entry) && reject(signal.reason as Error), {
-          once: true,
-        });
+        signal?.addEventListener("abort", onAbort, { once: true });
         enqueue(entry);
         void pump();
       });

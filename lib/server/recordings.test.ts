@@ -6,7 +6,8 @@ import { buildCdrRequestBody } from "@/lib/voicenter/request";
 import { defaultSimulatorConfig } from "@/simulator/config";
 import { createSimulator } from "@/simulator/handler";
 
-import { RecordingError, streamRecording, type StreamRecordingOptions } from "./recordings";
+import { RecordingError } from "./recording-errors";
+import { streamRecording, type StreamRecordingOptions } from "./recordings";
 
 /** A tiny recording server whose every path answers one way (see `routes`). */
 type Route = (req: IncomingMessage, res: ServerResponse) => void;
@@ -166,7 +167,7 @@ describe("streamRecording: what is not a recording is refused", () => {
     const error = await failure(stream(path));
     expect(error.kind).toBe("not-audio");
     expect(error.status).toBe(502);
-    expect(error.code).toBe("recording-not-audio");
+    expect(error.code).toBe("recording_not_audio");
   });
 
   it("takes application/octet-stream with a WAV or MP3 signature, and names the type", async () => {
@@ -206,7 +207,7 @@ describe("streamRecording: the recording server's refusals, explained", () => {
     expect(error).toMatchObject({
       kind: "not-found",
       status: 404,
-      code: "recording-not-found",
+      code: "recording_not_found",
       upstreamStatus,
     });
     expect(error.message).toBe("recording not found or expired");

@@ -1,99 +1,13 @@
 import "server-only";
 
+import { isRecordingError, RecordingError } from "./recording-errors";
+import { audioContentType, extensionFor, SNIFF_BYTES } from "./recording-format";
+
 /**
  * Streams one call's recording from the link the upstream gave for that call. The browser
  * only ever names a CallID; the link (which may work without Callboard, or carry
  * credentials) never leaves the server and never appears in an error message or a log.
  */
-
-export type RecordingErrorKind =
-  | "not-found"
-  | "rate-limited"
-  | "refused"
-  | "not-audio"
-  | "range-not-satisfiable"
-  | "invalid-url"
-  | "upstream"
-  | "timeout"
-  | "network";
-
-const ERRORS: Record<RecordingErrorKind, { status: number; code: string; message: string }> = {
-  "not-found": {
-    status: 404,
-    code: "recording-not-found",
-    message: "recording not found or expired",
-  },
-  "rate-limited": {
-    status: 429,
-    code: "recording-rate-limited",
-    message: "the recording server is rate-limiting; try again in a minute",
-  },
-  refused: { status: 502, code: "recording-refused", message: "the recording link was refused" },
-  "not-audio": {
-    status: 502,
-    code: "recording-not-audio",
-    message: "the recording server did not send audio (an error page or an empty file)",
-  },
-  "range-not-satisfiable": {
-    status: 416,
-    code: "range-not-satisfiable",
-    message: "the requested byte range is outside the recording",
-  },
-  "invalid-url": {
-    status: 502,
-    code: "recording-link-invalid",
-    message: "the recording link is not an http(s) link",
-  },
-  upstream: { status: 502, code: "recording-unavailable", message: "the recording server failed" },
-  timeout: {
-    status: 504,
-    code: "recording-timeout",
-    message: "the recording server did not answer in time",
-  },
-  network: {
-    status: 502,
-    code: "recording-unreachable",
-    message: "could not reach the recording server",
-  },
-};
-
-export class RecordingError extends Error {
-  override readonly name = "RecordingError";
-  readonly kind: RecordingErrorKind;
-  /** HTTP status for Callboard's own answer. */
-  readonly status: number;
-  /** The `{error:{code}}` of Callboard's answer. */
-  readonly code: string;
-  /** The recording server's HTTP status, when it answered. */
-  readonly upstreamStatus?: number;
-  readonly retryAfterSeconds?: number;
-  /** For range-not-satisfiable: the recording's size, when the server said it. */
-  readonly totalBytes?: number;
-
-  constructor(
-    kind: RecordingErrorKind,
-    details: {
-      upstreamStatus?: number;
-      retryAfterSeconds?: number;
-      totalBytes?: number;
-      message?: string;
-    } = {},
-  ) {
-    const info = ERRORS[kind];
-    super(details.message ?? info.message);
-    this.kind = kind;
-    this.status = info.status;
-    this.code = info.code;
-    this.upstreamStatus = details.upstreamStatus;
-    this.retryAfterSeconds = details.retryAfterSeconds;
-    this.totalBytes = details.totalBytes;
-  }
-}
-
-export function isRecordingError(error: unknown): error is RecordingError {
-  return error instanceof RecordingError;
-}
-
 export interface StreamRecordingOptions {
   /** The RecordURL the upstream returned for the call — never anything the browser sent. */
   recordUrl: string;
@@ -115,7 +29,6 @@ export interface StreamRecordingOptions {
 
 /** Smallest full response taken for a recording: anything shorter is an error page or empty. */
 export const MIN_RECORDING_BYTES = 1024;
-const SNIFF_BYTES = 16;
 const SINGLE_RANGE = /^bytes=(\d+-\d*|-\d+)$/;
 const CACHE_CONTROL = "private, max-age=600";
 
@@ -350,83 +263,4 @@ function prepend(
       await reader.cancel(reason).catch(() => undefined);
     },
   });
-}
-
-type AudioFormat = { type: string; ext: string };
-const WAV: AudioFormat = { type: "audio/wav", ext: "wav" };
-const MP3: AudioFormat = { type: "audio/mpeg", ext: "mp3" };
-const OGG: AudioFormat = { type: "audio/ogg", ext: "ogg" };
-const FLAC: AudioFormat = { type: "audio/flac", ext: "flac" };
-const WEBM: AudioFormat = { type: "audio/webm", ext: "webm" };
-const M4A: AudioFormat = { type: "audio/mp4", ext: "m4a" };
-
-const ascii = (bytes: Uint8Array, from: number, to: number) =>
-  String.fromCharCode(...bytes.subarray(from, to));
-
-/** The audio format the first bytes announce, if any. */
-export function sniffAudio(head: Uint8Array): AudioFormat | undefined {
-  if (ascii(head, 0, 4) === "RIFF" && ascii(head, 8, 12) === "WAVE") return WAV;
-  if (ascii(head, 0, 3) === "ID3") return MP3;
-  if (
-    head[0] === 0xff &&
-    head[1] !== undefined &&
-    (head[1] & 0xe0) === 0xe0 &&
-    (head[1] & 0x06) !== 0
-  )
-    return MP3;
-  if (ascii(head, 0, 4) === "OggS") return OGG;
-  if (ascii(head, 0, 4) === "fLaC") return FLAC;
-  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return WEBM;
-  if (ascii(head, 4, 8) === "ftyp") return M4A;
-  return undefined;
-}
-
-const BY_EXTENSION: Record<string, AudioFormat> = {
-  wav: WAV,
-  mp3: MP3,
-  ogg: OGG,
-  opus: OGG,
-  flac: FLAC,
-  m4a: M4A,
-  webm: WEBM,
-};
-const GENERIC_TYPES = new Set([
-  "",
-  "application/octet-stream",
-  "binary/octet-stream",
-  "application/x-download",
-]);
-
-/**
- * The Content-Type to send, or undefined when this is not a recording: audio/* is taken
- * as declared (unless the body is plainly markup); a generic binary type needs an audio
- * signature in the first bytes. Without the first bytes (a later range) a generic type is
- * named from the link's extension — the range from byte 0 was checked when playback began.
- */
-function audioContentType(
-  header: string | null,
-  head: Uint8Array | undefined,
-  url: URL,
-): string | undefined {
-  const type = (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  const sniffed = head ? sniffAudio(head) : undefined;
-  if (head && !sniffed && /^\s*[<{[]/.test(new TextDecoder().decode(head.subarray(0, SNIFF_BYTES))))
-    return undefined;
-  if (type.startsWith("audio/")) return header?.trim();
-  if (!GENERIC_TYPES.has(type)) return undefined;
-  if (head) return sniffed?.type;
-  const ext = /\.([a-z0-9]+)$/i.exec(url.pathname)?.[1]?.toLowerCase();
-  return (ext && BY_EXTENSION[ext]?.type) ?? "application/octet-stream";
-}
-
-/** File extension for a download of this content type. */
-export function extensionFor(contentType: string): string {
-  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (/^audio\/(x-|vnd\.)?wave?$/.test(type)) return "wav";
-  if (type === "audio/mpeg" || type === "audio/mp3" || type === "audio/mpeg3") return "mp3";
-  if (type === "audio/ogg" || type === "audio/opus") return "ogg";
-  if (type === "audio/flac" || type === "audio/x-flac") return "flac";
-  if (type === "audio/webm") return "webm";
-  if (type === "audio/mp4" || type === "audio/x-m4a" || type === "audio/aac") return "m4a";
-  return "audio";
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 import { parseUpstreamDate, toIsoUtc } from "./dates";
 import { canonicalFieldName, FIELDS, type FieldKind, type FieldName } from "./fields";

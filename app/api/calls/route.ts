@@ -1,9 +1,22 @@
+import type { CallsResponse } from "@/lib/api-call";
 import { parseCallsParams } from "@/lib/calls-query";
 import { badParameterResponse, errorToResponse } from "@/lib/server/api-errors";
 import { getCallsService } from "@/lib/server/calls-service";
 import { getUpstream } from "@/lib/server/upstream";
 
 export const dynamic = "force-dynamic";
+
+// A cached answer is written to JSON once, not once per viewer: 50 viewers of one URL
+// would otherwise each wait for the others' serialisation of the same megabytes.
+const bodies = new WeakMap<CallsResponse, string>();
+function serialized(response: CallsResponse): string {
+  let body = bodies.get(response);
+  if (body === undefined) {
+    body = JSON.stringify(response);
+    bodies.set(response, body);
+  }
+  return body;
+}
 export const runtime = "nodejs";
 
 /** Every call of a range (complete, deduplicated, sorted by Date), without RecordURLs. */
@@ -14,8 +27,12 @@ export async function GET(request: Request): Promise<Response> {
     const { response, source } = await getCallsService().getCalls(parsed.query, {
       signal: request.signal,
     });
-    return Response.json(response, {
-      headers: { "cache-control": "private, no-store", "x-callboard-cache": source },
+    return new Response(serialized(response), {
+      headers: {
+        "content-type": "application/json",
+        "cache-control": "private, no-store",
+        "x-callboard-cache": source,
+      },
     });
   } catch (error) {
     return errorToResponse(error, {

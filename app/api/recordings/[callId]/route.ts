@@ -1,6 +1,7 @@
 import { apiErrorResponse, badParameterResponse, errorToResponse } from "@/lib/server/api-errors";
 import { getCallsService } from "@/lib/server/calls-service";
-import { isRecordingError, streamRecording, type RecordingError } from "@/lib/server/recordings";
+import { isRecordingError, type RecordingError } from "@/lib/server/recording-errors";
+import { streamRecording } from "@/lib/server/recordings";
 import { getUpstream } from "@/lib/server/upstream";
 
 export const runtime = "nodejs";
@@ -80,7 +81,7 @@ async function serve(
 }
 
 function noRecording(): Response {
-  return apiErrorResponse(404, "no-recording", "this call has no recording");
+  return apiErrorResponse(404, "no_recording", "this call has no recording");
 }
 
 function recordingErrorResponse(error: RecordingError): Response {
