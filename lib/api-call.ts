@@ -28,10 +28,6 @@ export const callsResponseSchema = z.object({
 });
 export type CallsResponse = z.infer<typeof callsResponseSchema>;
 
-export const apiErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
-});
-export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /**
  * The browser's form of a call: only the asked-for fields (plus CallID and Date, which the

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 import { CALL_TYPE_IDS, isCallTypeId, type CallTypeId } from "@/lib/voicenter/call-types";
 import { parseUpstreamDate } from "@/lib/voicenter/dates";
@@ -53,77 +53,76 @@ export type ParseCallsResult =
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
+/**
+ * One parameter's values (repeats and comma lists, already split) read by `read`, which
+ * calls `fail(message)` for a value it cannot take. zod/mini keeps this module small in
+ * the browser, which parses its own URL with it.
+ */
+const param = <T>(read: (values: string[], fail: (message: string) => never) => T) =>
+  z.pipe(
+    z.array(z.string()),
+    z.transform((values: string[], ctx) => {
+      try {
+        return read(values, (message) => {
+          throw new ParamProblem(message);
+        });
+      } catch (error) {
+        if (!(error instanceof ParamProblem)) throw error;
+        ctx.issues.push({ code: "custom", message: error.message, input: values });
+        return z.NEVER;
+      }
+    }),
+  );
+
+class ParamProblem extends Error {}
+
 const instant = (name: string) =>
-  z.array(z.string()).transform((values, ctx) => {
+  param((values, fail) => {
     const [value, ...extra] = values;
     if (value === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        message: `${name} is required: an ISO-8601 instant such as 2024-05-01T00:00:00+03:00`,
-      });
-      return z.NEVER;
+      return fail(`${name} is required: an ISO-8601 instant such as 2024-05-01T00:00:00+03:00`);
     }
-    if (extra.length > 0) {
-      ctx.addIssue({ code: "custom", message: `give ${name} once` });
-      return z.NEVER;
-    }
+    if (extra.length > 0) return fail(`give ${name} once`);
     const ms = INSTANT.test(value) ? parseUpstreamDate(value) : undefined;
     if (ms === undefined) {
       const hint = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+)?$/.test(value)
         ? " (a time zone is required: add Z or an offset such as +03:00)"
         : "";
-      ctx.addIssue({
-        code: "custom",
-        message: `${name} must be an ISO-8601 instant such as 2024-05-01T00:00:00+03:00, not ${JSON.stringify(value)}${hint}`,
-      });
-      return z.NEVER;
+      return fail(
+        `${name} must be an ISO-8601 instant such as 2024-05-01T00:00:00+03:00, not ${JSON.stringify(value)}${hint}`,
+      );
     }
     return ms;
   });
 
 const ints = (what: string, check?: (n: number) => string | undefined) =>
-  z.array(z.string()).transform((values, ctx) => {
-    const out: number[] = [];
-    for (const value of values) {
+  param((values, fail) =>
+    values.map((value) => {
       const n = /^\d{1,9}$/.test(value) ? Number(value) : undefined;
-      const problem = n === undefined ? `${JSON.stringify(value)} is not a ${what}` : check?.(n);
-      if (problem !== undefined || n === undefined) {
-        ctx.addIssue({ code: "custom", message: problem ?? "invalid" });
-        return z.NEVER;
-      }
-      out.push(n);
-    }
-    return out;
-  });
+      if (n === undefined) return fail(`${JSON.stringify(value)} is not a ${what}`);
+      const problem = check?.(n);
+      if (problem !== undefined) return fail(problem);
+      return n;
+    }),
+  );
 
-const phones = z.array(z.string()).transform((values, ctx) => {
-  const out: string[] = [];
-  for (const value of values) {
-    const phone = normalizePhone(value);
-    if (!phone) {
-      ctx.addIssue({ code: "custom", message: `${JSON.stringify(value)} is not a phone number` });
-      return z.NEVER;
-    }
-    out.push(phone);
-  }
-  return out;
-});
-
-const extensions = z.array(
-  z.string().regex(/^[\w.@+-]{1,64}$/, {
-    error: "an extension is letters, digits, . _ - @ + (at most 64)",
-  }),
+const phones = param((values, fail) =>
+  values.map((value) => normalizePhone(value) ?? fail(`${JSON.stringify(value)} is not a phone number`)),
 );
 
-const callId = z.array(z.string()).transform((values, ctx) => {
-  if (values.length > 1) {
-    ctx.addIssue({ code: "custom", message: "give one call id" });
-    return z.NEVER;
-  }
+const extensions = param((values, fail) =>
+  values.map((value) =>
+    /^[\w.@+-]{1,64}$/.test(value)
+      ? value
+      : fail("an extension is letters, digits, . _ - @ + (at most 64)"),
+  ),
+);
+
+const callId = param((values, fail) => {
+  if (values.length > 1) return fail("give one call id");
   const [value] = values;
   if (value !== undefined && !/^[\w.:-]{1,128}$/.test(value)) {
-    ctx.addIssue({ code: "custom", message: `${JSON.stringify(value)} is not a call id` });
-    return z.NEVER;
+    return fail(`${JSON.stringify(value)} is not a call id`);
   }
   return value;
 });
@@ -134,30 +133,21 @@ const SCOPES: Record<string, Exclude<IdentityCriteria, "User">> = {
   department: "Department",
 };
 
-const scope = z.array(z.string()).transform((values, ctx): CallsScope | undefined => {
+const scope = param((values, fail): CallsScope | undefined => {
   const [value, ...extra] = values;
   if (value === undefined) return undefined;
   const criteria = SCOPES[value.toLowerCase()];
-  const user = /^user:([\w.@+-]{1,64})$/i.exec(value);
-  if (extra.length > 0 || (!criteria && !user?.[1])) {
-    ctx.addIssue({
-      code: "custom",
-      message: "scope is one of account, hierarchical, department, user:<user code>",
-    });
-    return z.NEVER;
+  const user = /^user:([\w.@+-]{1,64})$/i.exec(value)?.[1];
+  if (extra.length > 0 || (!criteria && !user)) {
+    return fail("scope is one of account, hierarchical, department, user:<user code>");
   }
-  return criteria ? { criteria } : { criteria: "User", userCode: user?.[1] ?? "" };
+  return criteria ? { criteria } : { criteria: "User", userCode: user ?? "" };
 });
 
-const fields = z.array(z.string()).transform((values, ctx) => {
+const fields = param((values, fail) => {
   const wanted = new Set<FieldName>();
   for (const value of values) {
-    const name = canonicalFieldName(value);
-    if (!name) {
-      ctx.addIssue({ code: "custom", message: `unknown field ${JSON.stringify(value)}` });
-      return z.NEVER;
-    }
-    wanted.add(name);
+    wanted.add(canonicalFieldName(value) ?? fail(`unknown field ${JSON.stringify(value)}`));
   }
   return FIELD_NAMES.filter((name) => wanted.has(name));
 });
@@ -169,9 +159,7 @@ const paramsSchema = z.object({
   ext: extensions,
   queue: ints("queue id"),
   type: ints("call type id", (n) =>
-    isCallTypeId(n)
-      ? undefined
-      : `${n} is not a Voicenter call type (known: ${CALL_TYPE_IDS.join(", ")})`,
+    isCallTypeId(n) ? undefined : `${n} is not a Voicenter call type (known: ${CALL_TYPE_IDS.join(", ")})`,
   ),
   campaign: ints("campaign id"),
   callId,

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
 
@@ -15,7 +16,6 @@ import { filterCallsLocally } from "@/lib/calls/local-filter";
 import { createLabeler } from "@/lib/format/labels";
 import { wallTimeAt } from "@/lib/time-zone";
 
-import { CallDetails } from "./call-details";
 import { CallsRequestError, fetchCalls } from "./fetch-calls";
 import { ShareButton } from "./share-button";
 import { CallsStatus } from "./calls-status";
@@ -23,6 +23,9 @@ import { useLoadProgress } from "./use-load-progress";
 import { useMounted, useViewState } from "./use-view-state";
 
 const EMPTY: readonly ApiCall[] = [];
+
+// The drawer and its player load when a call is opened, not with the page.
+const CallDetails = dynamic(() => import("./call-details").then((m) => m.CallDetails), { ssr: false });
 
 /** `callboard-calls-2026-11-17-2026-11-24.csv`: the range's local days. */
 function exportFilename(range: { from: number; to: number } | null, timeZone: string): string {

@@ -1,6 +1,7 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
-import { apiErrorSchema, type CallsResponse } from "@/lib/api-call";
+import type { CallsResponse } from "@/lib/api-call";
+import { apiErrorSchema } from "@/lib/api-error";
 
 /** An error `/api/calls` answered with (its envelope), or a failure to reach it. */
 export class CallsRequestError extends Error {
@@ -21,8 +22,8 @@ const responseSchema = z.object({
   calls: z.array(rowSchema),
   total: z.number(),
   complete: z.boolean(),
-  incompleteReason: z.string().optional(),
-  upstreamTotal: z.number().optional(),
+  incompleteReason: z.optional(z.string()),
+  upstreamTotal: z.optional(z.number()),
   upstreamRequests: z.number(),
   rejected: z.object({ count: z.number(), reasons: z.array(z.string()) }),
   mode: z.enum(["demo", "live"]),

@@ -1,18 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 const progressSchema = z.object({
-  progress: z
-    .object({
+  progress: z.nullable(
+    z.object({
       loaded: z.number(),
       expected: z.number(),
       windowsDone: z.number(),
       windowsPlanned: z.number(),
       upstreamRequests: z.number(),
-    })
-    .nullable(),
+    }),
+  ),
 });
 
 export type LoadProgress = NonNullable<z.infer<typeof progressSchema>["progress"]>;

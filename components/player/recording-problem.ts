@@ -1,4 +1,4 @@
-import { apiErrorSchema } from "@/lib/api-call";
+import { apiErrorSchema } from "@/lib/api-error";
 
 /** Why a recording cannot be played, as the player explains it. */
 export type RecordingProblem =

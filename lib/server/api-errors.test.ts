@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { apiErrorSchema } from "@/lib/api-call";
+import { apiErrorSchema } from "@/lib/api-error";
 import { UpstreamError, type UpstreamErrorKind } from "@/lib/voicenter/client-errors";
 
 import { badParameterResponse, errorToResponse } from "./api-errors";

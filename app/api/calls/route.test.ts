@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { apiErrorSchema, callsResponseSchema } from "@/lib/api-call";
+import { callsResponseSchema } from "@/lib/api-call";
+import { apiErrorSchema } from "@/lib/api-error";
 import { defaultSimulatorConfig } from "@/simulator/config";
 import { runQuery } from "@/simulator/query";
 import { startSimulatorServer, type SimulatorServer } from "@/simulator/server";
