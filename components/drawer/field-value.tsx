@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 
 import type { ApiCall } from "@/lib/api-call";
 import { formatDateTime } from "@/lib/format/date-time";
-import { formatClockDuration } from "@/lib/format/duration";
+import { formatDuration } from "@/lib/format/duration";
 import { createLabeler } from "@/lib/format/labels";
 import { formatPhone } from "@/lib/format/phone";
 import { formatPrice } from "@/lib/format/price";
@@ -22,7 +22,7 @@ export function useFieldText(timeZone: string) {
       case "datetime":
         return formatDateTime(call.Date, { locale, timeZone });
       case "duration":
-        return formatClockDuration(value as number);
+        return formatDuration(value as number);
       case "price":
         return formatPrice(value as number, locale);
       case "phone":

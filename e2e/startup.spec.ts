@@ -1,0 +1,47 @@
+import { spawn } from "node:child_process";
+
+import { expect, test } from "./fixtures";
+
+/** Runs a command until it exits (or 60 s pass) and returns its exit code and output. */
+function runToExit(command: string, args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+test.describe("a wrong environment variable stops the process, naming it", () => {
+  test("the app refuses to start with a bad CALLBOARD_TIMEZONE", async () => {
+    const { code, output } = await runToExit("node_modules/.bin/next", ["start", "-p", "3399"], {
+      CALLBOARD_TIMEZONE: "Mars/Olympus_Mons",
+      VOICENTER_CODE: "",
+    });
+    expect(code).toBe(1);
+    expect(output).toContain("CALLBOARD_TIMEZONE");
+  });
+
+  test("the app never echoes a bad account code", async () => {
+    const { code, output } = await runToExit("node_modules/.bin/next", ["start", "-p", "3398"], {
+      VOICENTER_CODE: "has spaces so is invalid",
+    });
+    expect(code).toBe(1);
+    expect(output).toContain("VOICENTER_CODE");
+    expect(output).not.toContain("has spaces");
+  });
+
+  test("the simulator refuses a bad SIMULATOR_RATE_LIMIT", async () => {
+    const { code, output } = await runToExit("node_modules/.bin/tsx", ["simulator/main.ts"], {
+      SIMULATOR_PORT: "4399",
+      SIMULATOR_RATE_LIMIT: "lots",
+    });
+    expect(code).not.toBe(0);
+    expect(output).toContain("SIMULATOR_RATE_LIMIT");
+  });
+});
