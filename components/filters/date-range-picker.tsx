@@ -64,32 +64,34 @@ export function DateRangePicker({ preset, from, to, timeZone, onPreset, onCustom
           </button>
         ))}
       </div>
-      <label className="flex flex-col text-xs">
-        <span className="text-slate-500 dark:text-slate-400">{t("from")}</span>
-        <input
-          type="datetime-local"
-          name="from"
-          value={draftFrom}
-          onChange={(e) => setDraftFrom(e.target.value)}
-          onBlur={applyCustom}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
-        />
-      </label>
-      <label className="flex flex-col text-xs">
-        <span className="text-slate-500 dark:text-slate-400">{t("to")}</span>
-        <input
-          type="datetime-local"
-          name="to"
-          value={draftTo}
-          onChange={(e) => setDraftTo(e.target.value)}
-          onBlur={applyCustom}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
-        />
-      </label>
+      <DateTimeInput name="from" label={t("from")} value={draftFrom} onChange={setDraftFrom} onCommit={applyCustom} />
+      <DateTimeInput name="to" label={t("to")} value={draftTo} onChange={setDraftTo} onCommit={applyCustom} />
       <span className="pb-1.5 text-xs text-slate-500 dark:text-slate-400">
         {custom ? `${t("presets.custom")} · ` : ""}
         {t("timeZoneNote", { zone: timeZone })}
       </span>
     </fieldset>
+  );
+}
+
+function DateTimeInput(props: {
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onCommit: () => void;
+}) {
+  return (
+    <label className="flex flex-col text-xs">
+      <span className="text-slate-500 dark:text-slate-400">{props.label}</span>
+      <input
+        type="datetime-local"
+        name={props.name}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        onBlur={props.onCommit}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+      />
+    </label>
   );
 }

@@ -1,18 +1,8 @@
 import type { ApiCall } from "@/lib/api-call";
+import { seededRandom } from "@/lib/testing/seeded-random";
 import { CALL_TYPES, type CallTypeId } from "@/lib/voicenter/call-types";
 import type { DialStatus } from "@/lib/voicenter/dial-statuses";
 
-/** mulberry32: a small seeded generator, so benches and tests see the same calls every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const STATUS_WEIGHTS: ReadonlyArray<readonly [DialStatus, number]> = [
   ["ANSWER", 62],

@@ -1,4 +1,5 @@
 import type { ApiCall } from "@/lib/api-call";
+import { seededRandom } from "@/lib/testing/seeded-random";
 import { toIsoUtc } from "@/lib/voicenter/dates";
 
 /**
@@ -6,16 +7,6 @@ import { toIsoUtc } from "@/lib/voicenter/dates";
  * generator is the simulator's; this one only needs plausible, varied values).
  */
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES: ReadonlyArray<readonly [number, string]> = [
   [1, "Incoming Call"],
@@ -45,7 +36,7 @@ const AGENTS = [
 ];
 
 export function syntheticCalls(count: number, seed = 1): ApiCall[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const start = Date.UTC(2024, 2, 1);
   const calls = new Array<ApiCall>(count);
