@@ -77,3 +77,16 @@ test.describe("the calls page in demo mode", () => {
     await expect(page.getByRole("alert").first()).toContainText("from");
   });
 });
+
+test("a custom range typed in the viewer's zone lands in the URL as instants", async ({ page }) => {
+  await page.goto("/calls?range=yesterday");
+  await waitForRows(page);
+  const from = page.locator('input[name="from"]');
+  await from.fill("2026-11-10T08:00");
+  await page.locator('input[name="to"]').fill("2026-11-10T12:00");
+  await page.locator('input[name="to"]').blur();
+  // 08:00 in Jerusalem on 10 Nov 2026 is 06:00 UTC (winter time, +02:00).
+  await expect(page).toHaveURL(/from=2026-11-10T06%3A00%3A00.000Z|from=2026-11-10T06:00:00.000Z/);
+  await expect(page).not.toHaveURL(/range=/);
+  await waitForRows(page);
+});
