@@ -90,3 +90,17 @@ test("a custom range typed in the viewer's zone lands in the URL as instants", a
   await expect(page).not.toHaveURL(/range=/);
   await waitForRows(page);
 });
+
+test("choosing a status in the status chart filters by it; Reset keeps sort and columns", async ({ page }) => {
+  await page.goto(callsUrl({ sort: "Duration.desc", cols: "Date,Type,DialStatus,Duration" }));
+  await waitForRows(page);
+  const all = await callCount(page);
+  await page.getByRole("button", { name: /^Show only No answer calls/ }).click();
+  await expect(page).toHaveURL(/status=NOANSWER/);
+  await expect.poll(() => callCount(page)).toBeLessThan(all);
+  expect(new Set(await columnTexts(page, "Status"))).toEqual(new Set(["No answer"]));
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page).not.toHaveURL(/status=/);
+  await expect(page).toHaveURL(/sort=Duration.desc/);
+  await expect(page).toHaveURL(/cols=/);
+});

@@ -1,8 +1,8 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useCallback, useMemo } from "react";
 
 import { CallsTable } from "@/components/calls-table/calls-table";
@@ -16,16 +16,36 @@ import { filterCallsLocally } from "@/lib/calls/local-filter";
 import { createLabeler } from "@/lib/format/labels";
 import { wallTimeAt } from "@/lib/time-zone";
 
+import { CallsStatus } from "./calls-status";
 import { CallsRequestError, fetchCalls } from "./fetch-calls";
 import { ShareButton } from "./share-button";
-import { CallsStatus } from "./calls-status";
 import { useLoadProgress } from "./use-load-progress";
 import { useMounted, useViewState } from "./use-view-state";
 
 const EMPTY: readonly ApiCall[] = [];
 
+/** Reset clears the filters; sort, columns and thresholds stay as the user set them. */
+const RESET_FILTERS = {
+  range: null,
+  from: null,
+  to: null,
+  phone: null,
+  ext: null,
+  queue: null,
+  type: null,
+  campaign: null,
+  callId: null,
+  scope: null,
+  status: null,
+  minDur: null,
+  maxDur: null,
+  call: null,
+};
+
 // The drawer and its player load when a call is opened, not with the page.
-const CallDetails = dynamic(() => import("./call-details").then((m) => m.CallDetails), { ssr: false });
+const CallDetails = dynamic(() => import("./call-details").then((m) => m.CallDetails), {
+  ssr: false,
+});
 
 /** `callboard-calls-2026-11-17-2026-11-24.csv`: the range's local days. */
 function exportFilename(range: { from: number; to: number } | null, timeZone: string): string {
@@ -52,7 +72,8 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
     enabled: mounted && request.ok,
     staleTime: 60_000,
     placeholderData: keepPreviousData,
-    retry: (count, error) => error instanceof CallsRequestError && error.code === "upstream_rate_limited" && count < 3,
+    retry: (count, error) =>
+      error instanceof CallsRequestError && error.code === "upstream_rate_limited" && count < 3,
     retryDelay: (count) => 5_000 * 2 ** count,
   });
 
@@ -75,11 +96,15 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
     <main className="flex flex-col gap-4 pb-8">
       <FilterBar
         values={view}
-        effectiveRange={range ? { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() } : null}
+        effectiveRange={
+          range
+            ? { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() }
+            : null
+        }
         timeZone={timeZone}
         problem={request.ok ? null : { param: request.param, message: request.message }}
         onChange={(patch) => void setView({ ...patch, call: null })}
-        onReset={() => void setView(null)}
+        onReset={() => void setView(RESET_FILTERS)}
         typeLabel={(id) => labels.callType(id, undefined)}
         statusLabel={(s) => labels.status(s)}
       />

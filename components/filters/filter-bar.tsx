@@ -123,7 +123,7 @@ export function FilterBar(props: FilterBarProps) {
             selected={values.status ?? []}
             onChange={(next) => onChange({ status: orNull(next) })}
           />
-          <ScopeField value={values.scope} onChange={(scope) => onChange({ scope })} />
+          <ScopeField key={values.scope ?? ""} value={values.scope} onChange={(scope) => onChange({ scope })} />
         </div>
         <form key={draftKey} onSubmit={submit} className="flex flex-wrap items-end gap-2">
           {field("phone", t("phone"), values.phone?.join(", ") ?? "", t("phoneHint"))}
