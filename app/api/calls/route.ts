@@ -8,11 +8,13 @@ export const dynamic = "force-dynamic";
 
 // A cached answer is written to JSON once, not once per viewer: 50 viewers of one URL
 // would otherwise each wait for the others' serialisation of the same megabytes.
-const bodies = new WeakMap<CallsResponse, string>();
-function serialized(response: CallsResponse): string {
+// Kept as UTF-8 bytes, so a hit is not re-encoded either.
+const bodies = new WeakMap<CallsResponse, Uint8Array<ArrayBuffer>>();
+const encoder = new TextEncoder();
+function serialized(response: CallsResponse): Uint8Array<ArrayBuffer> {
   let body = bodies.get(response);
   if (body === undefined) {
-    body = JSON.stringify(response);
+    body = encoder.encode(JSON.stringify(response));
     bodies.set(response, body);
   }
   return body;
