@@ -104,3 +104,16 @@ test("choosing a status in the status chart filters by it; Reset keeps sort and 
   await expect(page).toHaveURL(/sort=Duration.desc/);
   await expect(page).toHaveURL(/cols=/);
 });
+
+test("the KPI thresholds are set in the filters and kept in the URL", async ({ page }) => {
+  await page.goto(callsUrl());
+  await waitForRows(page);
+  const serviceLevel = page.locator("dl > div", { has: page.locator("dt", { hasText: /^Service level$/ }) });
+  await expect(serviceLevel).toContainText("answered within 20 s");
+  const before = await serviceLevel.locator("dd").first().textContent();
+  await page.getByLabel("Service level within (s)").fill("60");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/slaS=60/);
+  await expect(serviceLevel).toContainText("answered within 60 s");
+  expect(await serviceLevel.locator("dd").first().textContent()).not.toBe(before);
+});

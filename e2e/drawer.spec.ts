@@ -31,6 +31,15 @@ test.describe("call details and recordings", () => {
     await page.getByTestId("player-forward").click();
     await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(10);
 
+    // The seek bar, by keyboard: End jumps to the end, Home back to the start.
+    const seek = page.getByTestId("player-seek");
+    await seek.focus();
+    await page.keyboard.press("Home");
+    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeLessThan(5);
+    await page.getByTestId("player-forward").click();
+    await page.getByTestId("player-forward").click();
+    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(19);
+
     await page.getByTestId("player-speed").selectOption("2");
     expect(await audio.evaluate((a: HTMLAudioElement) => a.playbackRate)).toBe(2);
 

@@ -16,6 +16,9 @@ export interface FilterValues extends UpstreamFilters {
   status: DialStatus[] | null;
   minDur: number | null;
   maxDur: number | null;
+  /** KPI thresholds (seconds): short abandon, and the service level's "answered within". */
+  abandonS: number;
+  slaS: number;
 }
 
 interface FilterBarProps {
@@ -50,7 +53,7 @@ export function FilterBar(props: FilterBarProps) {
   const { values, onChange, timeZone, problem } = props;
   const t = useTranslations("filters");
   const [open, setOpen] = useState(false);
-  const draftKey = JSON.stringify([values.phone, values.ext, values.queue, values.campaign, values.callId, values.minDur, values.maxDur]);
+  const draftKey = JSON.stringify([values.phone, values.ext, values.queue, values.campaign, values.callId, values.minDur, values.maxDur, values.abandonS, values.slaS]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,6 +70,8 @@ export function FilterBar(props: FilterBarProps) {
       callId: text("callId").trim() || null,
       minDur: numberOrNull(text("minDur")),
       maxDur: numberOrNull(text("maxDur")),
+      abandonS: numberOrNull(text("abandonS")) ?? values.abandonS,
+      slaS: numberOrNull(text("slaS")) ?? values.slaS,
     });
   }
 
@@ -133,6 +138,8 @@ export function FilterBar(props: FilterBarProps) {
           {field("callId", t("callId"), values.callId ?? "")}
           {field("minDur", t("minDur"), values.minDur?.toString() ?? "", undefined, "number")}
           {field("maxDur", t("maxDur"), values.maxDur?.toString() ?? "", undefined, "number")}
+          {field("abandonS", t("abandonS"), String(values.abandonS), undefined, "number")}
+          {field("slaS", t("slaS"), String(values.slaS), undefined, "number")}
           <div className="flex gap-2">
             <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
               {t("apply")}
