@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { callsResponseSchema } from "@/lib/api-call";
+import { callsResponseSchema, type CallsResponse } from "@/lib/api-call";
 import { parseCallsParams, type CallsQuery } from "@/lib/calls-query";
 import { createFakeClock } from "@/lib/testing/fake-clock";
 import { toUpstreamRecordDate } from "@/lib/voicenter/dates";
 import { parseCdrRequest } from "@/lib/voicenter/request";
 
-import { createCallsService } from "./calls-service";
+import { createCallsService, type CallsAnswer } from "./calls-service";
 import type { UpstreamConfig } from "./upstream";
 
 const DAY = Date.UTC(2024, 5, 12);
@@ -67,6 +67,14 @@ function fakeUpstream(): UpstreamConfig & { bodies: Record<string, unknown>[] } 
   };
 }
 
+/** The answer as the browser reads it. */
+function responseOf(answer: CallsAnswer): CallsResponse {
+  const decoder = new TextDecoder();
+  const text =
+    answer.body.map((chunk) => decoder.decode(chunk, { stream: true })).join("") + decoder.decode();
+  return JSON.parse(text) as CallsResponse;
+}
+
 function query(search: string): CallsQuery {
   const parsed = parseCallsParams(new URLSearchParams(search));
   if (!parsed.ok) throw new Error(parsed.message);
@@ -86,7 +94,7 @@ describe("createCallsService", () => {
     expect(upstream.bodies).toHaveLength(1);
     expect(results.filter((r) => r.source === "load")).toHaveLength(1);
     expect(results.filter((r) => r.source === "joined")).toHaveLength(49);
-    expect(new Set(results.map((r) => r.response)).size).toBe(1);
+    expect(new Set(results.map((r) => r.answer)).size).toBe(1);
 
     clock.advance(30 * 60_000);
     expect((await service.getCalls(query(DAY_QUERY))).source).toBe("cache");
@@ -124,7 +132,9 @@ describe("createCallsService", () => {
   it("hands out calls without RecordURL, with HasRecording, in the documented response shape", async () => {
     const upstream = fakeUpstream();
     const service = createCallsService({ upstream, now: () => DAY + 48 * H });
-    const { response } = await service.getCalls(query(`${DAY_QUERY}&fields=Duration`));
+    const response = responseOf(
+      (await service.getCalls(query(`${DAY_QUERY}&fields=Duration`))).answer,
+    );
     expect(callsResponseSchema.parse(response)).toBeTruthy();
     expect(response).toMatchObject({
       total: 40,
@@ -187,8 +197,8 @@ describe("createCallsService", () => {
     };
     const service = createCallsService({ upstream: failing, now: () => DAY + 48 * H });
     const first = await service.getCalls(query(DAY_QUERY));
-    expect(first.response.complete).toBe(false);
-    expect(first.response.upstreamTotal).toBe(41);
+    expect(first.answer.summary.complete).toBe(false);
+    expect(first.answer.summary.upstreamTotal).toBe(41);
     await service.getCalls(query(DAY_QUERY));
     expect(calls).toBeGreaterThanOrEqual(2);
   });

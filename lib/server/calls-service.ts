@@ -2,6 +2,7 @@ import "server-only";
 
 import { toApiCall, type CallsResponse } from "@/lib/api-call";
 import { callsQueryToSearchParams, toCdrQuery, type CallsQuery } from "@/lib/calls-query";
+import type { Call } from "@/lib/voicenter/call";
 import { fetchCdrPage } from "@/lib/voicenter/client";
 import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
 import type { CdrQuery } from "@/lib/voicenter/request";
@@ -28,7 +29,7 @@ export interface CallsServiceOptions {
   upstream: UpstreamConfig;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  store?: CacheStore<CallsResponse>;
+  store?: CacheStore<CallsAnswer>;
   /** How long one query may take before it answers with what it has. */
   deadlineMs?: number;
   maxConcurrent?: number;
@@ -48,12 +49,23 @@ export interface LookupRecordUrlOptions {
   refresh?: boolean;
 }
 
+/**
+ * One query's answer as it is cached and served: the JSON written once, as UTF-8 bytes
+ * (a hit is neither re-serialized nor re-encoded, and no call objects stay in memory).
+ */
+export interface CallsAnswer {
+  /** The response without its calls: counts, completeness, mode, range. */
+  summary: Omit<CallsResponse, "calls"> & { count: number };
+  /** The JSON, in UTF-8 slices (never copied into one buffer: that would double the peak). */
+  body: readonly Uint8Array<ArrayBuffer>[];
+}
+
 export interface CallsService {
   readonly mode: "demo" | "live";
   getCalls(
     query: CallsQuery,
     opts?: GetCallsOptions,
-  ): Promise<{ response: CallsResponse; source: CacheSource }>;
+  ): Promise<{ answer: CallsAnswer; source: CacheSource }>;
   /** The call's RecordURL — for server-side use only — or undefined when it has none. */
   lookupRecordUrl(callId: string, opts?: LookupRecordUrlOptions): Promise<string | undefined>;
   /** How far a load of this query has come, while one runs (for any viewer waiting on it). */
@@ -65,6 +77,38 @@ export interface CallsService {
 const RECORDING_FIELDS: readonly FieldName[] = ["RecordURL", "RecordExpect"];
 const LOOKUP_FIELDS: FieldName[] = ["CallID", "Date", "RecordURL", "RecordExpect"];
 const DAY_MS = 86_400_000;
+const encoder = new TextEncoder();
+const CALLS_PER_CHUNK = 2_000;
+
+/**
+ * The `/api/calls` JSON, written a slice of calls at a time: 100,000 calls never exist as
+ * browser-shaped objects or as one giant string at once, only as the final bytes.
+ */
+function writeResponse(
+  calls: readonly Call[],
+  fields: readonly FieldName[],
+  rest: Omit<CallsResponse, "calls">,
+): Uint8Array<ArrayBuffer>[] {
+  const chunks = [encoder.encode('{"calls":[')];
+  for (let i = 0; i < calls.length; i += CALLS_PER_CHUNK) {
+    const slice = calls
+      .slice(i, i + CALLS_PER_CHUNK)
+      .map((call) => JSON.stringify(toApiCall(call, fields)));
+    chunks.push(encoder.encode((i === 0 ? "" : ",") + slice.join(",")));
+  }
+  chunks.push(encoder.encode(`],${JSON.stringify(rest).slice(1)}`));
+  return chunks;
+}
+
+/** A fresh stream over an answer's bytes (the slices are shared, never transferred). */
+export function answerStream(answer: CallsAnswer): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of answer.body) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+}
 // Inside the upstream's longest range (93 days), with room for the minute added at the end.
 const LOOKUP_SPAN_MS = 92 * DAY_MS;
 
@@ -78,7 +122,7 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     now,
     sleep: options.sleep,
   });
-  const cache = createQueryCache<CallsResponse>(options.store ?? createMemoryStore({ now }));
+  const cache = createQueryCache<CallsAnswer>(options.store ?? createMemoryStore({ now }));
   const recordUrls = createRecordUrlIndex(options.recordUrlCapacity);
   const lookups = new Map<string, Promise<string | undefined>>();
   const progress = new Map<string, FetchAllProgress>();
@@ -97,8 +141,7 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     for (const call of result.calls) {
       if (call.CallID && call.RecordURL) recordUrls.set(call.CallID, call.RecordURL);
     }
-    const response: CallsResponse = {
-      calls: result.calls.map((call) => toApiCall(call, fields)),
+    const summary: CallsAnswer["summary"] = {
       total: result.total,
       complete: result.complete,
       ...(result.incompleteReason === undefined
@@ -109,8 +152,11 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
       rejected: result.rejected,
       mode: upstream.mode,
       range: { from: new Date(query.from).toISOString(), to: new Date(query.to).toISOString() },
+      count: result.calls.length,
     };
-    return response;
+    const { count: _count, ...rest } = summary;
+    const answer: CallsAnswer = { summary, body: writeResponse(result.calls, fields, rest) };
+    return answer;
   }
 
   async function lookup(callId: string, around: number | undefined) {
@@ -137,13 +183,13 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
             progress.set(key, p);
             opts.onProgress?.(p);
           }).finally(() => progress.delete(key)),
-        (response) =>
-          response.complete
-            ? { ttlMs: ttlForRange(query.to, now()), weight: response.calls.length + 1 }
+        (answer) =>
+          answer.summary.complete
+            ? { ttlMs: ttlForRange(query.to, now()), weight: answer.summary.count + 1 }
             : undefined,
         { signal: opts.signal },
       );
-      return { response: value, source };
+      return { answer: value, source };
     },
     async lookupRecordUrl(callId, opts = {}) {
       if (!opts.refresh) {
