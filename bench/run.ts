@@ -2,9 +2,11 @@ import { cpus } from "node:os";
 
 import { analyticsSection } from "./analytics";
 import { apiCallsRangeSection } from "./api-calls-range";
+import { applyPaintSection } from "./apply-paint";
 import { firstLoadJsSection } from "./first-load-js";
 import { errorText, type Section } from "./report";
 import { serverMemorySection } from "./server-memory";
+import { tableBrowserSection } from "./table-browser";
 import { tableSortSection } from "./table-sort";
 import { viewersSection } from "./viewers";
 
@@ -21,6 +23,8 @@ const SECTIONS: Section[] = [
   viewersSection,
   serverMemorySection,
   firstLoadJsSection,
+  tableBrowserSection,
+  applyPaintSection,
 ];
 
 async function main(): Promise<void> {
@@ -29,7 +33,12 @@ async function main(): Promise<void> {
     `Callboard benchmarks — ${new Date().toISOString()}, node ${process.version}, ` +
       `${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? "?"})`,
   );
-  for (const section of SECTIONS) {
+  // `npm run bench -- apply memory`: only the sections whose title mentions one of the words.
+  const words = process.argv.slice(2).map((w) => w.toLowerCase());
+  const chosen = words.length
+    ? SECTIONS.filter((s) => words.some((w) => s.title.toLowerCase().includes(w)))
+    : SECTIONS;
+  for (const section of chosen) {
     console.log(`\n${section.title}`);
     const sectionStarted = performance.now();
     try {

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 
-import type { CallsResponse } from "@/lib/api-call";
+import type { ApiCall, CallsResponse } from "@/lib/api-call";
 import { apiErrorSchema } from "@/lib/api-error";
 
 /** An error `/api/calls` answered with (its envelope), or a failure to reach it. */
@@ -15,11 +15,11 @@ export class CallsRequestError extends Error {
   }
 }
 
-// The envelope is checked fully; each of up to 100,000 rows only for what the page relies on
-// (a full per-row schema would cost about a second there). The server already normalized them.
-const rowSchema = z.looseObject({ CallID: z.string(), HasRecording: z.boolean() });
+// The envelope is checked by the schema; each of up to 100,000 rows only for what the page
+// relies on, in a loop that copies nothing (a per-row schema copies every row: ~10 µs each).
+// The server already normalized them.
 const responseSchema = z.object({
-  calls: z.array(rowSchema),
+  calls: z.array(z.unknown()),
   total: z.number(),
   complete: z.boolean(),
   incompleteReason: z.optional(z.string()),
@@ -33,7 +33,10 @@ const responseSchema = z.object({
 export async function fetchCalls(search: string, signal?: AbortSignal): Promise<CallsResponse> {
   let response: Response;
   try {
-    response = await fetch(`/api/calls?${search}`, { signal, headers: { accept: "application/json" } });
+    response = await fetch(`/api/calls?${search}`, {
+      signal,
+      headers: { accept: "application/json" },
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new CallsRequestError("network", "Callboard's server could not be reached.", 0);
@@ -42,10 +45,36 @@ export async function fetchCalls(search: string, signal?: AbortSignal): Promise<
   if (!response.ok) {
     const envelope = apiErrorSchema.safeParse(body);
     throw envelope.success
-      ? new CallsRequestError(envelope.data.error.code, envelope.data.error.message, response.status)
+      ? new CallsRequestError(
+          envelope.data.error.code,
+          envelope.data.error.message,
+          response.status,
+        )
       : new CallsRequestError("http", `HTTP ${response.status}`, response.status);
   }
   const parsed = responseSchema.safeParse(body);
-  if (!parsed.success) throw new CallsRequestError("bad_response", "Callboard's server sent an unreadable answer.", response.status);
-  return parsed.data;
+  if (!parsed.success)
+    throw new CallsRequestError(
+      "bad_response",
+      "Callboard's server sent an unreadable answer.",
+      response.status,
+    );
+  const { calls, ...envelope } = parsed.data;
+  if (!calls.every(isApiCallShaped)) {
+    throw new CallsRequestError(
+      "bad_response",
+      "Callboard's server sent an unreadable answer.",
+      response.status,
+    );
+  }
+  return { ...envelope, calls };
+}
+
+function isApiCallShaped(row: unknown): row is ApiCall {
+  return (
+    typeof row === "object" &&
+    row !== null &&
+    typeof (row as { CallID?: unknown }).CallID === "string" &&
+    typeof (row as { HasRecording?: unknown }).HasRecording === "boolean"
+  );
 }

@@ -1,0 +1,77 @@
+/**
+ * In-page functions for the Apply benchmark (bench/apply-paint.ts), handed to Playwright's
+ * page.evaluate: each runs in the /calls page, so they use nothing from outside their body.
+ */
+
+export interface Applied {
+  /** Click on Apply → a table row in the DOM and the frame after it run. */
+  ms: number;
+  /** Click on Apply → the last byte of the /api/calls answer (Resource Timing). */
+  responseEnd: number;
+}
+
+export interface Fetched {
+  ms: number;
+  status: number;
+  calls: number;
+}
+
+declare global {
+  interface Window {
+    __applyPainted?: Promise<{ clickedAt: number; paintedAt: number }>;
+  }
+}
+
+/** fetch + JSON parse of one /api/calls URL, nothing else. */
+export async function fetchAndParse(url: string): Promise<Fetched> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { accept: "application/json" } });
+  const body = (await response.json()) as { calls?: unknown[] };
+  return {
+    ms: performance.now() - started,
+    status: response.status,
+    calls: body.calls?.length ?? -1,
+  };
+}
+
+/** Before the click: notes when Apply is clicked and when a row is painted after it. */
+export function armApplyProbe(timeoutMs: number): void {
+  window.__applyPainted = new Promise((resolve, reject) => {
+    let clickedAt: number | undefined;
+    window.addEventListener(
+      "click",
+      (event) => {
+        if (event.target instanceof Element && event.target.closest("button[type=submit]"))
+          clickedAt = performance.now();
+      },
+      { capture: true },
+    );
+    const observer = new MutationObserver(() => {
+      if (clickedAt === undefined || !document.querySelector("tbody [role=row]")) return;
+      const clicked = clickedAt;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () =>
+          resolve({ clickedAt: clicked, paintedAt: performance.now() });
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => reject(new Error(`no row painted within ${timeoutMs} ms`)), timeoutMs);
+  });
+}
+
+/** After the click: the times the probe noted. `search` picks the page's /api/calls request. */
+export async function awaitApply(search: string): Promise<Applied> {
+  const painted = await window.__applyPainted;
+  if (!painted) throw new Error("probe not armed");
+  const entry = performance
+    .getEntriesByType("resource")
+    .filter((e) => e.name.endsWith(search))
+    .pop() as PerformanceResourceTiming | undefined;
+  return {
+    ms: painted.paintedAt - painted.clickedAt,
+    responseEnd: entry ? entry.responseEnd - painted.clickedAt : Number.NaN,
+  };
+}
