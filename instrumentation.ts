@@ -1,5 +1,7 @@
 /** Validates the environment once, as the server starts: a wrong value stops it, naming the variable. */
 export async function register(): Promise<void> {
+  // NEXT_RUNTIME is Next.js's own marker of the runtime, not configuration: the app's
+  // variables are read only through lib/server/env.ts, which this validates.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { validateEnvironmentOrExit } = await import("./lib/server/start-up");
     validateEnvironmentOrExit();

@@ -7,8 +7,8 @@ import {
   parseAsStringLiteral,
 } from "nuqs";
 
-import { RANGE_PRESETS } from "@/lib/date-range";
 import type { CallsParamName } from "@/lib/calls-query";
+import { RANGE_PRESETS } from "@/lib/date-range";
 import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
 
 /**
@@ -30,12 +30,14 @@ export const parseAsSort = createParser<SortEntry[]>({
     for (const part of value.split(",")) {
       const match = /^([A-Za-z]+)(?:\.(asc|desc))?$/.exec(part.trim());
       if (!match?.[1]) return null;
-      if (!entries.some((e) => e.id === match[1])) entries.push({ id: match[1], desc: match[2] === "desc" });
+      if (!entries.some((e) => e.id === match[1]))
+        entries.push({ id: match[1], desc: match[2] === "desc" });
     }
     return entries.length ? entries : null;
   },
   serialize: (entries) => entries.map((e) => (e.desc ? `${e.id}.desc` : e.id)).join(","),
-  eq: (a, b) => a.length === b.length && a.every((e, i) => e.id === b[i]?.id && e.desc === b[i]?.desc),
+  eq: (a, b) =>
+    a.length === b.length && a.every((e, i) => e.id === b[i]?.id && e.desc === b[i]?.desc),
 });
 
 const list = parseAsArrayOf(parseAsString, ",");
@@ -69,5 +71,12 @@ export const viewParsers = {
 };
 
 export type ViewParsers = typeof viewParsers;
+
+/** What Reset clears: every filter and the open call; sort, columns and thresholds stay. */
+export const CLEARED_FILTERS = Object.fromEntries(
+  [...Object.keys(upstreamFilterParsers), "range", "status", "minDur", "maxDur", "call"].map(
+    (key) => [key, null],
+  ),
+) as Partial<Record<keyof ViewParsers, null>>;
 
 export const serializeView = createSerializer(viewParsers);

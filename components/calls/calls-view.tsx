@@ -14,6 +14,7 @@ import { KpiStrip } from "@/components/kpis/kpi-strip";
 import type { ApiCall } from "@/lib/api-call";
 import { filterCallsLocally } from "@/lib/calls/local-filter";
 import { createLabeler } from "@/lib/format/labels";
+import { CLEARED_FILTERS } from "@/lib/search-params";
 import { wallTimeAt } from "@/lib/time-zone";
 
 import { CallsStatus } from "./calls-status";
@@ -23,24 +24,6 @@ import { useLoadProgress } from "./use-load-progress";
 import { useMounted, useViewState } from "./use-view-state";
 
 const EMPTY: readonly ApiCall[] = [];
-
-/** Reset clears the filters; sort, columns and thresholds stay as the user set them. */
-const RESET_FILTERS = {
-  range: null,
-  from: null,
-  to: null,
-  phone: null,
-  ext: null,
-  queue: null,
-  type: null,
-  campaign: null,
-  callId: null,
-  scope: null,
-  status: null,
-  minDur: null,
-  maxDur: null,
-  call: null,
-};
 
 // The drawer and its player load when a call is opened, not with the page.
 const CallDetails = dynamic(() => import("./call-details").then((m) => m.CallDetails), {
@@ -111,7 +94,7 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
         timeZone={timeZone}
         problem={request.ok ? null : { param: request.param, message: request.message }}
         onChange={(patch) => void setView({ ...patch, call: null })}
-        onReset={() => void setView(RESET_FILTERS)}
+        onReset={() => void setView(CLEARED_FILTERS)}
         typeLabel={(id) => labels.callType(id, undefined)}
         statusLabel={(s) => labels.status(s)}
       />

@@ -18,3 +18,15 @@ export const CHART_HEIGHT = 260;
 export const AXIS_TICK = { fill: "currentColor", fontSize: 12 } as const;
 export const GRID_STROKE = "currentColor";
 export const GRID_OPACITY = 0.15;
+
+/** The y axis of a count (calls): whole numbers in the locale, on the reading side. */
+export function countAxisProps(rtl: boolean, formatNumber: (value: number) => string) {
+  return {
+    allowDecimals: false,
+    orientation: rtl ? ("right" as const) : ("left" as const),
+    width: 44,
+    tick: AXIS_TICK,
+    stroke: GRID_STROKE,
+    tickFormatter: (value: number) => formatNumber(value),
+  };
+}

@@ -6,7 +6,14 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 
 import type { DurationBin, DurationHistogram as Histogram } from "@/lib/analytics/histogram";
 
-import { AXIS_TICK, CHART_HEIGHT, GRID_OPACITY, GRID_STROKE, OUTCOME_COLORS } from "./chart-theme";
+import {
+  AXIS_TICK,
+  CHART_HEIGHT,
+  countAxisProps,
+  GRID_OPACITY,
+  GRID_STROKE,
+  OUTCOME_COLORS,
+} from "./chart-theme";
 import { ChartTooltipBox } from "./chart-tooltip";
 import { useChartLocale } from "./use-chart-locale";
 
@@ -83,14 +90,7 @@ export function DurationHistogram({ histogram }: DurationHistogramProps) {
           tick={{ ...AXIS_TICK, fontSize: 11 }}
           stroke={GRID_STROKE}
         />
-        <YAxis
-          allowDecimals={false}
-          orientation={rtl ? "right" : "left"}
-          width={44}
-          tick={AXIS_TICK}
-          stroke={GRID_STROKE}
-          tickFormatter={(value: number) => format.number(value)}
-        />
+        <YAxis {...countAxisProps(rtl, (value) => format.number(value))} />
         <Tooltip
           cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
           content={({ active, payload }) => {

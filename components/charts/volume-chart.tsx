@@ -7,7 +7,14 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { CallVolume, VolumeBucket } from "@/lib/analytics/buckets";
 import { OUTCOMES } from "@/lib/analytics/outcomes";
 
-import { AXIS_TICK, CHART_HEIGHT, GRID_OPACITY, GRID_STROKE, OUTCOME_COLORS } from "./chart-theme";
+import {
+  AXIS_TICK,
+  CHART_HEIGHT,
+  countAxisProps,
+  GRID_OPACITY,
+  GRID_STROKE,
+  OUTCOME_COLORS,
+} from "./chart-theme";
 import { ChartTooltipBox } from "./chart-tooltip";
 import { OutcomeLegend } from "./outcome-legend";
 import { useChartLocale } from "./use-chart-locale";
@@ -87,14 +94,7 @@ export function VolumeChart({ volume }: VolumeChartProps) {
             stroke={GRID_STROKE}
             minTickGap={12}
           />
-          <YAxis
-            allowDecimals={false}
-            orientation={rtl ? "right" : "left"}
-            width={44}
-            tick={AXIS_TICK}
-            stroke={GRID_STROKE}
-            tickFormatter={(value: number) => format.number(value)}
-          />
+          <YAxis {...countAxisProps(rtl, (value) => format.number(value))} />
           <Tooltip
             cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
             content={({ active, payload }) => {
