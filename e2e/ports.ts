@@ -1,2 +1,10 @@
-/** Loopback ports of the e2e servers (chosen away from the usual 3000/4010 defaults). */
-export const E2E_PORTS = { simulator: 4310, demo: 3310, live: 3311 } as const;
+/**
+ * Loopback ports of the e2e servers (chosen away from the usual 3000/4010 defaults).
+ * `E2E_PORT_OFFSET` shifts them all, so two checkouts can run their suites side by side.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
+export const E2E_PORTS = {
+  simulator: 4310 + offset,
+  demo: 3310 + offset,
+  live: 3311 + offset,
+} as const;
