@@ -6,7 +6,10 @@ import { useState, type ReactNode } from "react";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, gcTime: 5 * 60_000 } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { refetchOnWindowFocus: false, gcTime: 5 * 60_000 } },
+      }),
   );
   return (
     <NuqsAdapter>

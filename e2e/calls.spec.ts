@@ -1,5 +1,5 @@
-import { callCount, callsUrl, columnTexts, seconds, waitForRows } from "./helpers";
 import { expect, test } from "./fixtures";
+import { callCount, callsUrl, columnTexts, seconds, waitForRows } from "./helpers";
 
 test.describe("the calls page in demo mode", () => {
   test("/ leads to /calls, which shows a day of calls with the demo badge", async ({ page }) => {
@@ -41,7 +41,8 @@ test.describe("the calls page in demo mode", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/minDur=120/);
     await expect.poll(() => callCount(page)).toBeLessThan(answered);
-    for (const text of await columnTexts(page, "Duration")) expect(seconds(text)).toBeGreaterThanOrEqual(120);
+    for (const text of await columnTexts(page, "Duration"))
+      expect(seconds(text)).toBeGreaterThanOrEqual(120);
 
     // Back walks through filter history.
     await page.goBack();
@@ -62,7 +63,9 @@ test.describe("the calls page in demo mode", () => {
     const callers = (await columnTexts(page, "Caller")).filter((c) => /^0\d/.test(c));
     const phone = callers[0] ?? "";
     expect(phone).not.toBe("");
-    const request = page.waitForRequest((r) => r.url().includes("/api/calls") && r.url().includes("phone="));
+    const request = page.waitForRequest(
+      (r) => r.url().includes("/api/calls") && r.url().includes("phone="),
+    );
     await page.getByLabel("Phones").fill(phone);
     await page.getByRole("button", { name: "Apply" }).click();
     await request;
@@ -91,7 +94,9 @@ test("a custom range typed in the viewer's zone lands in the URL as instants", a
   await waitForRows(page);
 });
 
-test("choosing a status in the status chart filters by it; Reset keeps sort and columns", async ({ page }) => {
+test("choosing a status in the status chart filters by it; Reset keeps sort and columns", async ({
+  page,
+}) => {
   await page.goto(callsUrl({ sort: "Duration.desc", cols: "Date,Type,DialStatus,Duration" }));
   await waitForRows(page);
   const all = await callCount(page);
@@ -108,7 +113,9 @@ test("choosing a status in the status chart filters by it; Reset keeps sort and 
 test("the KPI thresholds are set in the filters and kept in the URL", async ({ page }) => {
   await page.goto(callsUrl());
   await waitForRows(page);
-  const serviceLevel = page.locator("dl > div", { has: page.locator("dt", { hasText: /^Service level$/ }) });
+  const serviceLevel = page.locator("dl > div", {
+    has: page.locator("dt", { hasText: /^Service level$/ }),
+  });
   await expect(serviceLevel).toContainText("answered within 20 s");
   const before = await serviceLevel.locator("dd").first().textContent();
   await page.getByLabel("Service level within (s)").fill("60");

@@ -1,8 +1,10 @@
-import { callsUrl, waitForRows } from "./helpers";
 import { expect, test } from "./fixtures";
+import { callsUrl, waitForRows } from "./helpers";
 
 test.describe("call details and recordings", () => {
-  test("a queue call opens in a dialog with its IVR path; Escape closes it and focus returns", async ({ page }) => {
+  test("a queue call opens in a dialog with its IVR path; Escape closes it and focus returns", async ({
+    page,
+  }) => {
     await page.goto(callsUrl({ type: "8", status: "ANSWER" }));
     await waitForRows(page);
     const row = page.locator("tbody [role=row]").first();
@@ -26,10 +28,14 @@ test.describe("call details and recordings", () => {
     await expect(player).toBeVisible();
     const audio = page.getByTestId("recording-audio");
     await page.getByTestId("player-play").click();
-    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.5);
+    await expect
+      .poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 20_000 })
+      .toBeGreaterThan(0.5);
 
     await page.getByTestId("player-forward").click();
-    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(10);
+    await expect
+      .poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime))
+      .toBeGreaterThan(10);
 
     // The seek bar, by keyboard: End jumps to the end, Home back to the start.
     const seek = page.getByTestId("player-seek");
@@ -38,14 +44,19 @@ test.describe("call details and recordings", () => {
     await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeLessThan(5);
     await page.getByTestId("player-forward").click();
     await page.getByTestId("player-forward").click();
-    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(19);
+    await expect
+      .poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime))
+      .toBeGreaterThan(19);
 
     await page.getByTestId("player-speed").selectOption("2");
     expect(await audio.evaluate((a: HTMLAudioElement) => a.playbackRate)).toBe(2);
 
     const before = await player.getAttribute("data-call-id");
     await page.getByTestId("player-next").click();
-    await expect(page.getByTestId("recording-player")).not.toHaveAttribute("data-call-id", before ?? "");
+    await expect(page.getByTestId("recording-player")).not.toHaveAttribute(
+      "data-call-id",
+      before ?? "",
+    );
     await expect(page).toHaveURL(new RegExp(`call=(?!${before})`));
   });
 
@@ -54,7 +65,9 @@ test.describe("call details and recordings", () => {
     await waitForRows(page);
     await page.locator("tbody [role=row]").first().click();
     const callId = await page.getByTestId("recording-player").getAttribute("data-call-id");
-    const partial = await request.get(`/api/recordings/${callId}`, { headers: { range: "bytes=0-99" } });
+    const partial = await request.get(`/api/recordings/${callId}`, {
+      headers: { range: "bytes=0-99" },
+    });
     expect(partial.status()).toBe(206);
     expect((await partial.body()).length).toBe(100);
     expect(partial.headers()["content-range"]).toMatch(/^bytes 0-99\/\d+$/);

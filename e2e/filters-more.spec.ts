@@ -1,13 +1,15 @@
 import { directoryFor } from "../simulator/directory";
-import { callCount, callsUrl, columnTexts, waitForRows } from "./helpers";
 import { expect, test } from "./fixtures";
+import { callCount, callsUrl, columnTexts, waitForRows } from "./helpers";
 
 // The demo server runs the simulator with its default seed (42): its queues, agents and
 // campaigns are known here, so the filters can be driven with real ids.
 const directory = directoryFor(42);
 
 test.describe("the other upstream filters", () => {
-  test("queue ids, extensions, campaign ids, call id and scope change the URL and the rows", async ({ page }) => {
+  test("queue ids, extensions, campaign ids, call id and scope change the URL and the rows", async ({
+    page,
+  }) => {
     await page.goto(callsUrl());
     await waitForRows(page);
     const all = await callCount(page);

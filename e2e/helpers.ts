@@ -47,8 +47,10 @@ export async function columnTexts(page: Page, header: string): Promise<string[]>
   const headers = await page.getByRole("columnheader").allTextContents();
   const index = headers.findIndex((h) => h.trim().startsWith(header));
   expect(index, `column ${header}`).toBeGreaterThanOrEqual(0);
-  return page.locator("tbody [role=row]").evaluateAll(
-    (rows, i) => rows.map((row) => row.querySelectorAll("[role=gridcell]")[i]?.textContent ?? ""),
-    index,
-  );
+  return page
+    .locator("tbody [role=row]")
+    .evaluateAll(
+      (rows, i) => rows.map((row) => row.querySelectorAll("[role=gridcell]")[i]?.textContent ?? ""),
+      index,
+    );
 }

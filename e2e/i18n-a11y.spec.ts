@@ -1,18 +1,26 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
-import { callsUrl, waitForRows } from "./helpers";
 import { expect, test } from "./fixtures";
+import { callsUrl, waitForRows } from "./helpers";
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
 }
 
 test.describe("languages and accessibility", () => {
-  test("Hebrew from Accept-Language is right-to-left, and the choice is remembered", async ({ browser }) => {
+  test("Hebrew from Accept-Language is right-to-left, and the choice is remembered", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ locale: "he-IL", timezoneId: "Asia/Jerusalem" });
     const page = await context.newPage();
     await page.goto(callsUrl());
@@ -27,7 +35,9 @@ test.describe("languages and accessibility", () => {
     await context.close();
   });
 
-  test("axe finds no serious or critical violations on /calls and on the drawer", async ({ page }) => {
+  test("axe finds no serious or critical violations on /calls and on the drawer", async ({
+    page,
+  }) => {
     await page.goto(callsUrl());
     await waitForRows(page);
     expect(await seriousViolations(page)).toEqual([]);
@@ -37,7 +47,11 @@ test.describe("languages and accessibility", () => {
   });
 
   test("axe is clean in Hebrew and in dark mode too", async ({ browser }) => {
-    const context = await browser.newContext({ locale: "he-IL", colorScheme: "dark", timezoneId: "Asia/Jerusalem" });
+    const context = await browser.newContext({
+      locale: "he-IL",
+      colorScheme: "dark",
+      timezoneId: "Asia/Jerusalem",
+    });
     const page = await context.newPage();
     await page.goto(callsUrl());
     await waitForRows(page);

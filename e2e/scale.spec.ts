@@ -1,6 +1,6 @@
-import { E2E_PORTS } from "./ports";
-import { callCount, waitForRows } from "./helpers";
 import { expect, test } from "./fixtures";
+import { callCount, waitForRows } from "./helpers";
+import { E2E_PORTS } from "./ports";
 
 /**
  * 100,000 calls: the live server reads from the standalone simulator, which runs a busier
@@ -21,7 +21,9 @@ test("100,000 rows keep fewer than 150 row elements in the DOM, and scroll", asy
     if (scroller) scroller.scrollTop = scroller.scrollHeight;
   });
   await expect
-    .poll(async () => Number(await page.locator("tbody [role=row]").last().getAttribute("aria-rowindex")))
+    .poll(async () =>
+      Number(await page.locator("tbody [role=row]").last().getAttribute("aria-rowindex")),
+    )
     .toBeGreaterThan(100_000);
   expect(await page.locator("tbody [role=row]").count()).toBeLessThan(150);
 });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-import { E2E_PORTS } from "./ports";
 import { expect, test } from "./fixtures";
+import { E2E_PORTS } from "./ports";
 
 /**
  * The build ran with a unique canary as VOICENTER_CODE (scripts/e2e.mjs), and the live

@@ -1,12 +1,18 @@
 import { readFileSync } from "node:fs";
 
-import { callCount, callsUrl, waitForRows } from "./helpers";
 import { expect, test } from "./fixtures";
+import { callCount, callsUrl, waitForRows } from "./helpers";
 
 test.describe("sharing and export", () => {
-  test("a copied link reproduces the view in a fresh browser", async ({ page, browser, context }) => {
+  test("a copied link reproduces the view in a fresh browser", async ({
+    page,
+    browser,
+    context,
+  }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await page.goto(callsUrl({ type: "8", sort: "Duration.desc", cols: "Date,Type,DialStatus,Duration,CallID" }));
+    await page.goto(
+      callsUrl({ type: "8", sort: "Duration.desc", cols: "Date,Type,DialStatus,Duration,CallID" }),
+    );
     await waitForRows(page);
     await page.locator("tbody [role=row]").nth(2).click();
     await expect(page.getByRole("dialog")).toBeVisible();
@@ -27,17 +33,32 @@ test.describe("sharing and export", () => {
     await other.goto(copied);
     await waitForRows(other);
     expect(await callCount(other)).toBe(count);
-    await expect(other.getByRole("columnheader")).toHaveText([/Date/, /Type/, /Status/, /Duration/, /Call ID/]);
-    await expect(other.getByRole("columnheader", { name: /Duration/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(other.getByRole("columnheader")).toHaveText([
+      /Date/,
+      /Type/,
+      /Status/,
+      /Duration/,
+      /Call ID/,
+    ]);
+    await expect(other.getByRole("columnheader", { name: /Duration/ })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
     await expect(other.getByRole("dialog")).toContainText(callId ?? "");
     await fresh.close();
   });
 
-  test("Export CSV downloads every loaded row with a BOM; headers are Hebrew under he", async ({ page, context }) => {
+  test("Export CSV downloads every loaded row with a BOM; headers are Hebrew under he", async ({
+    page,
+    context,
+  }) => {
     await page.goto(callsUrl());
     await waitForRows(page);
     const count = await callCount(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Export CSV/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: /Export CSV/ }).click(),
+    ]);
     const text = readFileSync((await download.path()) ?? "", "utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
     const lines = text.slice(1).trimEnd().split(/\r?\n/);
@@ -47,8 +68,14 @@ test.describe("sharing and export", () => {
     await context.addCookies([{ name: "NEXT_LOCALE", value: "he", url: page.url() }]);
     await page.reload();
     await waitForRows(page);
-    const [hebrew] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /CSV/ }).click()]);
-    const header = readFileSync((await hebrew.path()) ?? "", "utf8").slice(1).split(/\r?\n/)[0] ?? "";
+    const [hebrew] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: /CSV/ }).click(),
+    ]);
+    const header =
+      readFileSync((await hebrew.path()) ?? "", "utf8")
+        .slice(1)
+        .split(/\r?\n/)[0] ?? "";
     expect(header).toMatch(/[\u0590-\u05FF]/);
   });
 });

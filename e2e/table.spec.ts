@@ -1,5 +1,5 @@
-import { callsUrl, columnTexts, seconds, waitForRows } from "./helpers";
 import { expect, test } from "./fixtures";
+import { callsUrl, columnTexts, seconds, waitForRows } from "./helpers";
 
 test.describe("the calls table", () => {
   test("sorts by Duration both ways, with aria-sort", async ({ page }) => {
@@ -26,7 +26,10 @@ test.describe("the calls table", () => {
     await page.goto(callsUrl());
     await waitForRows(page);
     await page.getByRole("columnheader", { name: /^Type/ }).getByRole("button").click();
-    await page.getByRole("columnheader", { name: /Duration/ }).getByRole("button").click({ modifiers: ["Shift"] });
+    await page
+      .getByRole("columnheader", { name: /Duration/ })
+      .getByRole("button")
+      .click({ modifiers: ["Shift"] });
     await expect(page).toHaveURL(/sort=Type(\.desc)?%2CDuration|sort=Type(\.desc)?,Duration/);
     const types = await columnTexts(page, "Type");
     const durations = (await columnTexts(page, "Duration")).map(seconds);
@@ -34,7 +37,9 @@ test.describe("the calls table", () => {
     for (let i = 1; i < types.length; i++) {
       if (types[i] === types[i - 1]) {
         const [a, b] = [durations[i - 1] ?? 0, durations[i] ?? 0];
-        const direction = await page.getByRole("columnheader", { name: /Duration/ }).getAttribute("aria-sort");
+        const direction = await page
+          .getByRole("columnheader", { name: /Duration/ })
+          .getAttribute("aria-sort");
         expect(direction === "ascending" ? a <= b : a >= b).toBe(true);
       }
     }
@@ -44,7 +49,12 @@ test.describe("the calls table", () => {
     await page.goto(callsUrl());
     await waitForRows(page);
     await expect(page.getByRole("columnheader", { name: /Call ID/ })).toHaveCount(0);
-    const request = page.waitForRequest((r) => r.url().includes("/api/calls") && /fields=[^&]*CallID/.test(decodeURIComponent(r.url())) && decodeURIComponent(r.url()).includes("DepartmentName"));
+    const request = page.waitForRequest(
+      (r) =>
+        r.url().includes("/api/calls") &&
+        /fields=[^&]*CallID/.test(decodeURIComponent(r.url())) &&
+        decodeURIComponent(r.url()).includes("DepartmentName"),
+    );
     await page.getByRole("button", { name: "Columns" }).click();
     await page.getByRole("checkbox", { name: /^Department Account/ }).check();
     await expect(page).toHaveURL(/cols=/);

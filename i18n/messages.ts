@@ -9,7 +9,9 @@ const NAMESPACES = ["app", "filters", "table", "kpis", "charts", "drawer", "play
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const entries = await Promise.all(
     NAMESPACES.map(async (ns) => {
-      const mod = (await import(`../messages/${locale}/${ns}.json`)) as { default: Record<string, unknown> };
+      const mod = (await import(`../messages/${locale}/${ns}.json`)) as {
+        default: Record<string, unknown>;
+      };
       return [ns, mod.default] as const;
     }),
   );

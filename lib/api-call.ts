@@ -28,7 +28,6 @@ export const callsResponseSchema = z.object({
 });
 export type CallsResponse = z.infer<typeof callsResponseSchema>;
 
-
 /**
  * The browser's form of a call: only the asked-for fields (plus CallID and Date, which the
  * table keys and sorts by), RecordURL replaced by HasRecording.

@@ -107,7 +107,9 @@ const ints = (what: string, check?: (n: number) => string | undefined) =>
   );
 
 const phones = param((values, fail) =>
-  values.map((value) => normalizePhone(value) ?? fail(`${JSON.stringify(value)} is not a phone number`)),
+  values.map(
+    (value) => normalizePhone(value) ?? fail(`${JSON.stringify(value)} is not a phone number`),
+  ),
 );
 
 const extensions = param((values, fail) =>
@@ -159,7 +161,9 @@ const paramsSchema = z.object({
   ext: extensions,
   queue: ints("queue id"),
   type: ints("call type id", (n) =>
-    isCallTypeId(n) ? undefined : `${n} is not a Voicenter call type (known: ${CALL_TYPE_IDS.join(", ")})`,
+    isCallTypeId(n)
+      ? undefined
+      : `${n} is not a Voicenter call type (known: ${CALL_TYPE_IDS.join(", ")})`,
   ),
   campaign: ints("campaign id"),
   callId,

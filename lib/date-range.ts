@@ -4,7 +4,14 @@ import { localWeekday, startOfLocalDay, wallTimeAt } from "./time-zone";
  * Date-range presets. A preset stays relative in the URL (`range=today`), so a shared
  * "today" link means the opener's today; it resolves against an injected `now`.
  */
-export const RANGE_PRESETS = ["today", "yesterday", "thisWeek", "last7Days", "thisMonth", "last30Days"] as const;
+export const RANGE_PRESETS = [
+  "today",
+  "yesterday",
+  "thisWeek",
+  "last7Days",
+  "thisMonth",
+  "last30Days",
+] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
 export function isRangePreset(value: string | null | undefined): value is RangePreset {

@@ -123,7 +123,14 @@ export function startOfLocalDay(epochMs: number, timeZone: string, addDays = 0):
   const wall = wallTimeAt(epochMs, timeZone);
   const date = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + addDays));
   return wallTimeToEpoch(
-    { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute: 0, second: 0 },
+    {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: 0,
+      minute: 0,
+      second: 0,
+    },
     timeZone,
   );
 }

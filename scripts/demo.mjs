@@ -6,5 +6,7 @@ const env = { VOICENTER_CODE: "" };
 const port = process.env.PORT ?? "3000";
 const built = await run(bin("next"), ["build"], env);
 if (built !== 0) process.exit(built);
-console.log(`\nCallboard demo: http://localhost:${port}  (simulated call center, no account needed)\n`);
+console.log(
+  `\nCallboard demo: http://localhost:${port}  (simulated call center, no account needed)\n`,
+);
 process.exit(await run(bin("next"), ["start", "-p", port], env));

@@ -23,7 +23,10 @@ export async function runE2e() {
   if ((await run(bin("next"), ["build"], env)) !== 0) return { passed: 0, failed: 1 };
   mkdirSync("test-results", { recursive: true });
   console.log("\n== playwright ==");
-  const code = await run(bin("playwright"), ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_REPORT });
+  const code = await run(bin("playwright"), ["test"], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_REPORT,
+  });
   try {
     const stats = JSON.parse(readFileSync(E2E_REPORT, "utf8")).stats;
     const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);

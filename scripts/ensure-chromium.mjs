@@ -18,9 +18,16 @@ export function ensureChromium() {
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (isRoot && hasApt) {
     console.log("e2e: no Chromium found; installing Debian's chromium package…");
-    execFileSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"], {
-      stdio: "inherit",
-    });
+    execFileSync(
+      "sh",
+      [
+        "-c",
+        "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+      ],
+      {
+        stdio: "inherit",
+      },
+    );
     const installed = found();
     if (installed) return installed;
   } else {

@@ -1,4 +1,4 @@
-// `npm test`: every check — typecheck, lint, unit + integration (Vitest), e2e (Playwright).
+// `npm test`: every check — typecheck, lint, formatting, unit + integration (Vitest), e2e (Playwright).
 // Runs them all even when one fails, then prints one line summing every runner.
 import { mkdirSync, readFileSync } from "node:fs";
 
@@ -16,6 +16,7 @@ async function check(name, command, args) {
 mkdirSync("test-results", { recursive: true });
 await check("typecheck", bin("tsc"), ["--noEmit"]);
 await check("lint", bin("eslint"), ["--max-warnings=0", "."]);
+await check("format", bin("prettier"), ["--check", "."]);
 
 console.log("\n== vitest (unit + integration) ==");
 const vitestReport = "test-results/vitest.json";

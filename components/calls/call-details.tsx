@@ -1,7 +1,7 @@
 "use client";
 
-import type { SortingState } from "@tanstack/react-table";
 import { useQuery } from "@tanstack/react-query";
+import type { SortingState } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
 
@@ -28,13 +28,26 @@ interface CallDetailsProps {
 }
 
 /** The open call's drawer, with its legs and the neighbouring recordings in list order. */
-export function CallDetails({ callId, calls, shown, sorting, timeZone, range, onOpen, onClose }: CallDetailsProps) {
+export function CallDetails({
+  callId,
+  calls,
+  shown,
+  sorting,
+  timeZone,
+  range,
+  onOpen,
+  onClose,
+}: CallDetailsProps) {
   const t = useTranslations("table");
   const locale = useLocale();
   const listed = useMemo(() => calls.find((c) => c.CallID === callId), [calls, callId]);
   // The list holds only the shown columns' fields; the drawer shows every field of the call.
   const search = range
-    ? new URLSearchParams({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), callId }).toString()
+    ? new URLSearchParams({
+        from: new Date(range.from).toISOString(),
+        to: new Date(range.to).toISOString(),
+        callId,
+      }).toString()
     : null;
   const full = useQuery({
     queryKey: ["call", search],
@@ -45,7 +58,13 @@ export function CallDetails({ callId, calls, shown, sorting, timeZone, range, on
   const call = full.data?.calls.find((c) => c.CallID === callId) ?? listed;
   const legs = useMemo(() => (call ? otherLegs(call, buildLegIndex(calls)) : []), [call, calls]);
   const recorded = useMemo(
-    () => sortCalls(shown.filter((c) => c.HasRecording), sorting, sortKeysFor((key) => t(key)), locale),
+    () =>
+      sortCalls(
+        shown.filter((c) => c.HasRecording),
+        sorting,
+        sortKeysFor((key) => t(key)),
+        locale,
+      ),
     [shown, sorting, t, locale],
   );
   const position = recorded.findIndex((c) => c.CallID === callId);

@@ -33,7 +33,15 @@ interface CallsStatusProps {
 const banner = "flex flex-wrap items-start gap-3 rounded-lg border px-4 py-3 text-sm";
 
 /** Loading, empty, error, incomplete and unreadable-record states, each saying what to do. */
-export function CallsStatus({ query, loading, progress, refreshing, empty, onWiden, onRetry }: CallsStatusProps) {
+export function CallsStatus({
+  query,
+  loading,
+  progress,
+  refreshing,
+  empty,
+  onWiden,
+  onRetry,
+}: CallsStatusProps) {
   const t = useTranslations("calls");
   const data = query.data;
 
@@ -42,13 +50,23 @@ export function CallsStatus({ query, loading, progress, refreshing, empty, onWid
     const code = error instanceof CallsRequestError ? error.code : "unknown";
     const retrying = code === "upstream_rate_limited" && query.isFetching;
     return (
-      <div role="alert" data-error-code={code} className={`${banner} border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200`}>
+      <div
+        role="alert"
+        data-error-code={code}
+        className={`${banner} border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200`}
+      >
         <div className="min-w-0 flex-1">
-          <p className="font-semibold">{KNOWN_ERRORS.has(code) ? t(`errors.${code}`) : t("errors.generic")}</p>
+          <p className="font-semibold">
+            {KNOWN_ERRORS.has(code) ? t(`errors.${code}`) : t("errors.generic")}
+          </p>
           <p className="mt-1">{error.message}</p>
           {retrying ? <p className="mt-1">{t("retrying")}</p> : null}
         </div>
-        <button type="button" onClick={onRetry} className="rounded-md border border-current px-3 py-1">
+        <button
+          type="button"
+          onClick={onRetry}
+          className="rounded-md border border-current px-3 py-1"
+        >
           {t("retry")}
         </button>
       </div>
@@ -58,32 +76,67 @@ export function CallsStatus({ query, loading, progress, refreshing, empty, onWid
   return (
     <>
       {loading ? (
-        <div role="status" className={`${banner} border-slate-200 dark:border-slate-700`} data-testid="loading">
-          <span className="size-4 animate-spin rounded-full border-2 border-sky-600 border-t-transparent" aria-hidden="true" />
+        <div
+          role="status"
+          className={`${banner} border-slate-200 dark:border-slate-700`}
+          data-testid="loading"
+        >
+          <span
+            className="size-4 animate-spin rounded-full border-2 border-sky-600 border-t-transparent"
+            aria-hidden="true"
+          />
           <span className="flex-1">{t("loadingLong")}</span>
           {progress && progress.expected > 0 ? (
             <span className="flex items-center gap-2" data-testid="load-progress">
-              <progress max={progress.expected} value={progress.loaded} className="w-32" aria-label={t("loadingLong")} />
-              {t("progress", { loaded: progress.loaded, expected: progress.expected, requests: progress.upstreamRequests })}
+              <progress
+                max={progress.expected}
+                value={progress.loaded}
+                className="w-32"
+                aria-label={t("loadingLong")}
+              />
+              {t("progress", {
+                loaded: progress.loaded,
+                expected: progress.expected,
+                requests: progress.upstreamRequests,
+              })}
             </span>
           ) : null}
         </div>
       ) : null}
-      {refreshing ? <p className="sr-only" role="status">{t("loading")}</p> : null}
+      {refreshing ? (
+        <p className="sr-only" role="status">
+          {t("loading")}
+        </p>
+      ) : null}
       {empty ? (
         <div className={`${banner} border-slate-200 dark:border-slate-700`} data-testid="empty">
           <p className="flex-1">{t("empty")}</p>
-          <button type="button" onClick={onWiden} className="rounded-md bg-sky-700 px-3 py-1 text-white hover:bg-sky-800">
+          <button
+            type="button"
+            onClick={onWiden}
+            className="rounded-md bg-sky-700 px-3 py-1 text-white hover:bg-sky-800"
+          >
             {t("widen")}
           </button>
         </div>
       ) : null}
       {data && !data.complete ? (
-        <div role="alert" className={`${banner} border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200`}>
+        <div
+          role="alert"
+          className={`${banner} border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200`}
+        >
           <p className="flex-1">
-            {t("incomplete", { loaded: data.calls.length, total: data.upstreamTotal ?? data.total, reason: data.incompleteReason ?? "" })}
+            {t("incomplete", {
+              loaded: data.calls.length,
+              total: data.upstreamTotal ?? data.total,
+              reason: data.incompleteReason ?? "",
+            })}
           </p>
-          <button type="button" onClick={onRetry} className="rounded-md border border-current px-3 py-1">
+          <button
+            type="button"
+            onClick={onRetry}
+            className="rounded-md border border-current px-3 py-1"
+          >
             {t("retry")}
           </button>
         </div>

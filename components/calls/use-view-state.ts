@@ -6,7 +6,12 @@ import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 
 import { buildViewRequest } from "@/lib/calls/view-request";
 import { viewParsers } from "@/lib/search-params";
-import { DEFAULT_VISIBLE_COLUMNS, fieldsForColumns, normalizeVisibleColumns, type ColumnId } from "@/lib/table/columns";
+import {
+  DEFAULT_VISIBLE_COLUMNS,
+  fieldsForColumns,
+  normalizeVisibleColumns,
+  type ColumnId,
+} from "@/lib/table/columns";
 import { isValidTimeZone } from "@/lib/time-zone";
 import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
 
@@ -27,7 +32,11 @@ function useViewerTimeZone(fallback: string): string {
 
 /** True after hydration: "now" and the viewer's zone exist only in the browser. */
 export function useMounted(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -61,11 +70,23 @@ export function useViewState(defaultTimeZone: string) {
     [setView],
   );
   const setSorting = useCallback(
-    (next: SortingState) => void setView({ sort: next.length ? next.map((s) => ({ id: s.id, desc: s.desc })) : null }),
+    (next: SortingState) =>
+      void setView({ sort: next.length ? next.map((s) => ({ id: s.id, desc: s.desc })) : null }),
     [setView],
   );
 
-  return { view, setView, timeZone, anchor, refresh, visibleColumns, sorting, setColumns, setSorting, request };
+  return {
+    view,
+    setView,
+    timeZone,
+    anchor,
+    refresh,
+    visibleColumns,
+    sorting,
+    setColumns,
+    setSorting,
+    request,
+  };
 }
 
 export type ViewState = ReturnType<typeof useViewState>;

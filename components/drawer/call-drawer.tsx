@@ -41,7 +41,9 @@ export function CallDrawer(props: CallDrawerProps) {
 
   const steps = call.DTMFData ?? [];
   const custom = Object.entries(call.CustomData ?? {});
-  const shown = COLUMN_IDS.filter((id) => call[id] !== undefined && id !== "DTMFData" && id !== "CustomData");
+  const shown = COLUMN_IDS.filter(
+    (id) => call[id] !== undefined && id !== "DTMFData" && id !== "CustomData",
+  );
 
   return (
     <dialog
@@ -94,11 +96,17 @@ export function CallDrawer(props: CallDrawerProps) {
           <ol className="flex flex-wrap items-center gap-2 text-sm" data-testid="ivr-path">
             {steps.map((step, i) => (
               <li key={i} className="flex items-center gap-2">
-                {i > 0 ? <span aria-hidden="true" className="rtl:rotate-180">→</span> : null}
+                {i > 0 ? (
+                  <span aria-hidden="true" className="rtl:rotate-180">
+                    →
+                  </span>
+                ) : null}
                 <span className="rounded-md bg-slate-100 px-2 py-1 dark:bg-slate-800">
                   {step.LayerName || t("layer", { number: step.LayerNumber })}
                   {step.DTMF !== "" ? (
-                    <span className="ms-1 text-slate-600 dark:text-slate-300">{t("pressed", { key: step.DTMF })}</span>
+                    <span className="ms-1 text-slate-600 dark:text-slate-300">
+                      {t("pressed", { key: step.DTMF })}
+                    </span>
                   ) : null}
                 </span>
               </li>
@@ -149,7 +157,9 @@ export function CallDrawer(props: CallDrawerProps) {
             <div key={id}>
               <dt className="font-medium">
                 {tt(`columns.${id}`)}
-                <span className="ms-2 text-xs font-normal text-slate-500 dark:text-slate-400">{tt(`meanings.${id}`)}</span>
+                <span className="ms-2 text-xs font-normal text-slate-500 dark:text-slate-400">
+                  {tt(`meanings.${id}`)}
+                </span>
               </dt>
               <dd dir="auto" className="break-all">
                 {text(call, id)}

@@ -31,11 +31,21 @@ export function fromLocalInput(value: string, timeZone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
   if (!m) return null;
   const [, year, month, day, hour, minute] = m.map(Number);
-  const ms = wallTimeToEpoch({ year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: 0 }, timeZone);
+  const ms = wallTimeToEpoch(
+    { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: 0 },
+    timeZone,
+  );
   return new Date(ms).toISOString();
 }
 
-export function DateRangePicker({ preset, from, to, timeZone, onPreset, onCustom }: DateRangePickerProps) {
+export function DateRangePicker({
+  preset,
+  from,
+  to,
+  timeZone,
+  onPreset,
+  onCustom,
+}: DateRangePickerProps) {
   const t = useTranslations("filters");
   const [draftFrom, setDraftFrom] = useState(() => toLocalInput(from, timeZone));
   const [draftTo, setDraftTo] = useState(() => toLocalInput(to, timeZone));
@@ -44,13 +54,16 @@ export function DateRangePicker({ preset, from, to, timeZone, onPreset, onCustom
   function applyCustom() {
     const f = fromLocalInput(draftFrom, timeZone);
     const tt = fromLocalInput(draftTo, timeZone);
-    const unchanged = draftFrom === toLocalInput(from, timeZone) && draftTo === toLocalInput(to, timeZone);
+    const unchanged =
+      draftFrom === toLocalInput(from, timeZone) && draftTo === toLocalInput(to, timeZone);
     if (f && tt && !unchanged) onCustom(f, tt);
   }
 
   return (
     <fieldset className="flex flex-wrap items-end gap-2">
-      <legend className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">{t("range")}</legend>
+      <legend className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">
+        {t("range")}
+      </legend>
       <div role="group" aria-label={t("range")} className="flex flex-wrap gap-1">
         {RANGE_PRESETS.map((p) => (
           <button
@@ -64,8 +77,20 @@ export function DateRangePicker({ preset, from, to, timeZone, onPreset, onCustom
           </button>
         ))}
       </div>
-      <DateTimeInput name="from" label={t("from")} value={draftFrom} onChange={setDraftFrom} onCommit={applyCustom} />
-      <DateTimeInput name="to" label={t("to")} value={draftTo} onChange={setDraftTo} onCommit={applyCustom} />
+      <DateTimeInput
+        name="from"
+        label={t("from")}
+        value={draftFrom}
+        onChange={setDraftFrom}
+        onCommit={applyCustom}
+      />
+      <DateTimeInput
+        name="to"
+        label={t("to")}
+        value={draftTo}
+        onChange={setDraftTo}
+        onCommit={applyCustom}
+      />
       <span className="pb-1.5 text-xs text-slate-500 dark:text-slate-400">
         {custom ? `${t("presets.custom")} · ` : ""}
         {t("timeZoneNote", { zone: timeZone })}

@@ -40,7 +40,8 @@ const splitList = (text: string) =>
     .filter(Boolean);
 const toInts = (text: string) => splitList(text).map((v) => (/^\d+$/.test(v) ? Number(v) : NaN));
 const orNull = <T,>(list: T[]) => (list.length ? list : null);
-const numberOrNull = (text: string) => (text.trim() === "" || Number.isNaN(Number(text)) ? null : Math.max(0, Math.round(Number(text))));
+const numberOrNull = (text: string) =>
+  text.trim() === "" || Number.isNaN(Number(text)) ? null : Math.max(0, Math.round(Number(text)));
 
 const inputClass =
   "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -53,7 +54,17 @@ export function FilterBar(props: FilterBarProps) {
   const { values, onChange, timeZone, problem } = props;
   const t = useTranslations("filters");
   const [open, setOpen] = useState(false);
-  const draftKey = JSON.stringify([values.phone, values.ext, values.queue, values.campaign, values.callId, values.minDur, values.maxDur, values.abandonS, values.slaS]);
+  const draftKey = JSON.stringify([
+    values.phone,
+    values.ext,
+    values.queue,
+    values.campaign,
+    values.callId,
+    values.minDur,
+    values.maxDur,
+    values.abandonS,
+    values.slaS,
+  ]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -91,7 +102,10 @@ export function FilterBar(props: FilterBarProps) {
   );
 
   return (
-    <section aria-label={t("title")} className="border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+    <section
+      aria-label={t("title")}
+      className="border-b border-slate-200 px-4 py-3 dark:border-slate-800"
+    >
       <button
         type="button"
         className="mb-2 rounded-md border border-slate-300 px-3 py-1 text-sm md:hidden dark:border-slate-700"
@@ -128,7 +142,11 @@ export function FilterBar(props: FilterBarProps) {
             selected={values.status ?? []}
             onChange={(next) => onChange({ status: orNull(next) })}
           />
-          <ScopeField key={values.scope ?? ""} value={values.scope} onChange={(scope) => onChange({ scope })} />
+          <ScopeField
+            key={values.scope ?? ""}
+            value={values.scope}
+            onChange={(scope) => onChange({ scope })}
+          />
         </div>
         <form key={draftKey} onSubmit={submit} className="flex flex-wrap items-end gap-2">
           {field("phone", t("phone"), values.phone?.join(", ") ?? "", t("phoneHint"))}
@@ -141,7 +159,10 @@ export function FilterBar(props: FilterBarProps) {
           {field("abandonS", t("abandonS"), String(values.abandonS), undefined, "number")}
           {field("slaS", t("slaS"), String(values.slaS), undefined, "number")}
           <div className="flex gap-2">
-            <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+            <button
+              type="submit"
+              className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
+            >
               {t("apply")}
             </button>
             <button

@@ -33,7 +33,10 @@ export function MultiSelect<V extends string | number>({
     selected.length === 0
       ? anyLabel
       : selected.length <= 2
-        ? options.filter((o) => chosen.has(o.value)).map((o) => o.label).join(", ")
+        ? options
+            .filter((o) => chosen.has(o.value))
+            .map((o) => o.label)
+            .join(", ")
         : `${selected.length} ✓`;
 
   function toggle(value: V) {

@@ -6,7 +6,13 @@ import { useState } from "react";
 const SCOPES = ["account", "hierarchical", "department", "user"] as const;
 
 /** IdentityCriteria: the whole account, a department (with or without those below), or one user. */
-export function ScopeField({ value, onChange }: { value: string | null; onChange: (scope: string | null) => void }) {
+export function ScopeField({
+  value,
+  onChange,
+}: {
+  value: string | null;
+  onChange: (scope: string | null) => void;
+}) {
   const t = useTranslations("filters");
   const isUser = value?.toLowerCase().startsWith("user:") ?? false;
   const [kind, setKind] = useState<string>(isUser ? "user" : (value ?? "account"));

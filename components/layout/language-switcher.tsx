@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 
 import { isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "@/i18n/locales";

@@ -1,14 +1,5 @@
 import type { ApiCall } from "@/lib/api-call";
-
 import { callEpochMs } from "@/lib/call-time";
-import {
-  ABANDONED,
-  ANSWERED,
-  FAILED,
-  MISSED,
-  outcomeIndexOf,
-  type OutcomeCounts,
-} from "./outcomes";
 import {
   nextDate,
   nextLocalHour,
@@ -18,6 +9,15 @@ import {
   wallTimeToEpoch,
   type WallTime,
 } from "@/lib/time-zone";
+
+import {
+  ABANDONED,
+  ANSWERED,
+  FAILED,
+  MISSED,
+  outcomeIndexOf,
+  type OutcomeCounts,
+} from "./outcomes";
 
 export type BucketUnit = "hour" | "day";
 

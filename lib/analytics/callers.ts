@@ -1,4 +1,5 @@
 import type { ApiCall } from "@/lib/api-call";
+import { callSortableTime } from "@/lib/call-time";
 import {
   CALL_TYPE_IDS,
   CALL_TYPES,
@@ -6,7 +7,6 @@ import {
   type CallTypeId,
 } from "@/lib/voicenter/call-types";
 
-import { callSortableTime } from "@/lib/call-time";
 import { ANSWERED, FAILED, outcomeIndexOf } from "./outcomes";
 
 const SECOND_LEGS = new Set<number>(TWO_LEG_TYPES.map(([, second]) => second));

@@ -3,7 +3,6 @@ import { seededRandom } from "@/lib/testing/seeded-random";
 import { CALL_TYPES, type CallTypeId } from "@/lib/voicenter/call-types";
 import type { DialStatus } from "@/lib/voicenter/dial-statuses";
 
-
 const STATUS_WEIGHTS: ReadonlyArray<readonly [DialStatus, number]> = [
   ["ANSWER", 62],
   ["NOANSWER", 8],

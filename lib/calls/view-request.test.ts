@@ -23,7 +23,11 @@ const opts = { now, timeZone: "Asia/Jerusalem", fields: ["CallID" as const, "Dat
 describe("buildViewRequest", () => {
   it("defaults to today in the viewer's zone", () => {
     const request = buildViewRequest(none, opts);
-    expect(request).toMatchObject({ ok: true, preset: "today", query: { from: Date.UTC(2026, 10, 24, 22), to: now } });
+    expect(request).toMatchObject({
+      ok: true,
+      preset: "today",
+      query: { from: Date.UTC(2026, 10, 24, 22), to: now },
+    });
   });
 
   it("prefers a custom range and carries every upstream filter with the /api/calls names", () => {
@@ -61,9 +65,17 @@ describe("buildViewRequest", () => {
   });
 
   it("names the parameter a bad value came in", () => {
-    expect(buildViewRequest({ ...none, phone: ["call me"] }, opts)).toMatchObject({ ok: false, param: "phone" });
-    expect(buildViewRequest({ ...none, type: [3] }, opts)).toMatchObject({ ok: false, param: "type" });
-    expect(buildViewRequest({ ...none, from: "2026-11-01", to: "2026-11-02T00:00:00Z" }, opts)).toMatchObject({
+    expect(buildViewRequest({ ...none, phone: ["call me"] }, opts)).toMatchObject({
+      ok: false,
+      param: "phone",
+    });
+    expect(buildViewRequest({ ...none, type: [3] }, opts)).toMatchObject({
+      ok: false,
+      param: "type",
+    });
+    expect(
+      buildViewRequest({ ...none, from: "2026-11-01", to: "2026-11-02T00:00:00Z" }, opts),
+    ).toMatchObject({
       ok: false,
       param: "from",
     });
@@ -80,7 +92,8 @@ describe("filterCallsLocally", () => {
     expect(filterCallsLocally(calls, { status: null, minDur: null, maxDur: null })).toBe(calls);
   });
   it("filters by status and by duration bounds (inclusive)", () => {
-    const ids = (f: Parameters<typeof filterCallsLocally>[1]) => filterCallsLocally(calls, f).map((c) => c.CallID);
+    const ids = (f: Parameters<typeof filterCallsLocally>[1]) =>
+      filterCallsLocally(calls, f).map((c) => c.CallID);
     expect(ids({ status: ["ANSWER"], minDur: null, maxDur: null })).toEqual(["a", "c"]);
     expect(ids({ status: null, minDur: 30, maxDur: 300 })).toEqual(["a", "c"]);
     expect(ids({ status: ["ANSWER"], minDur: null, maxDur: 60 })).toEqual(["a"]);

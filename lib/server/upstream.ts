@@ -1,7 +1,7 @@
 import "server-only";
 
-import { createSimulator } from "@/simulator/handler";
 import { defaultSimulatorConfig } from "@/simulator/config";
+import { createSimulator } from "@/simulator/handler";
 
 import { serverEnv } from "./env";
 

@@ -7,7 +7,6 @@ import { toIsoUtc } from "@/lib/voicenter/dates";
  * generator is the simulator's; this one only needs plausible, varied values).
  */
 
-
 const TYPES: ReadonlyArray<readonly [number, string]> = [
   [1, "Incoming Call"],
   [4, "Extension Outgoing"],

@@ -51,7 +51,11 @@ export const CALL_TYPES = {
     description: "Dialer leg 2: the agent and the target/lead",
     direction: "outgoing",
   },
-  16: { name: "Scrubber", description: "Call made through the scrubber service", direction: "outgoing" },
+  16: {
+    name: "Scrubber",
+    description: "Call made through the scrubber service",
+    direction: "outgoing",
+  },
   17: {
     name: "Click 2 IVR",
     description: "Smart-dialer leg 1: the dialer and the target",
@@ -64,11 +68,20 @@ export const CALL_TYPES = {
   },
   19: {
     name: "Click 2 Queue Incoming",
-    description: "Smart-dialer leg 2 through a queue, waiting for an agent; has status and recording",
+    description:
+      "Smart-dialer leg 2 through a queue, waiting for an agent; has status and recording",
     direction: "incoming",
   },
-  20: { name: "FaxCdr", description: "Internal fax service (not active yet)", direction: "internal" },
-  21: { name: "Attended CDR leg1", description: "Attended (consultative) transfer", direction: "internal" },
+  20: {
+    name: "FaxCdr",
+    description: "Internal fax service (not active yet)",
+    direction: "internal",
+  },
+  21: {
+    name: "Attended CDR leg1",
+    description: "Attended (consultative) transfer",
+    direction: "internal",
+  },
   22: {
     name: "Attended CDR leg2",
     description: "Attended transfer: the customer's call with the agent it was handed to",

@@ -25,8 +25,18 @@ describe("readCall: the tolerant reader", () => {
   });
 
   it("turns numeric strings into numbers, and empty numbers into absent ones", () => {
-    const result = readCall({ CallID: "x", Duration: "33", RingTime: " 7 ", Price: 0, DepartmentId: "", CdrType: null });
-    expect(result).toEqual({ ok: true, call: { CallID: "x", Duration: 33, RingTime: 7, Price: 0 } });
+    const result = readCall({
+      CallID: "x",
+      Duration: "33",
+      RingTime: " 7 ",
+      Price: 0,
+      DepartmentId: "",
+      CdrType: null,
+    });
+    expect(result).toEqual({
+      ok: true,
+      call: { CallID: "x", Duration: 33, RingTime: 7, Price: 0 },
+    });
   });
 
   it.each([
@@ -54,11 +64,18 @@ describe("readCall: the tolerant reader", () => {
   });
 
   it("reads DTMFData as a list or as JSON text, including the documented unquoted-keys form", () => {
-    const asValue = readCall({ CallID: "x", DTMFData: [{ LayerName: "Main Menu", DTMF: 2, LayerNumber: "0" }] });
-    const asText = readCall({ CallID: "x", DTMFData: '[{"layername":"Main Menu","dtmf":2,"layernumber":0}]' });
+    const asValue = readCall({
+      CallID: "x",
+      DTMFData: [{ LayerName: "Main Menu", DTMF: 2, LayerNumber: "0" }],
+    });
+    const asText = readCall({
+      CallID: "x",
+      DTMFData: '[{"layername":"Main Menu","dtmf":2,"layernumber":0}]',
+    });
     const asDocumented = readCall({
       CallID: "x",
-      DTMFData: '[{LayerName: "Main Menu", DTMF: 2, LayerNumber: "0"}, {LayerName: "Sales", DTMF: 0, LayerNumber: "15"}]',
+      DTMFData:
+        '[{LayerName: "Main Menu", DTMF: 2, LayerNumber: "0"}, {LayerName: "Sales", DTMF: 0, LayerNumber: "15"}]',
     });
     const step = { LayerName: "Main Menu", DTMF: "2", LayerNumber: "0" };
     expect(asValue.ok && asValue.call.DTMFData).toEqual([step]);
@@ -81,17 +98,32 @@ describe("readCall: the tolerant reader", () => {
   });
 
   it("reports an unreadable record with the field named instead of guessing", () => {
-    expect(readCall({ CallID: "x", Duration: "long" })).toEqual({ ok: false, reason: "Duration: expected a number" });
-    expect(readCall({ CallID: "x", Date: "yesterday" })).toMatchObject({ ok: false, reason: expect.stringMatching(/^Date:/) as string });
-    expect(readCall({ CallID: "x", DTMFData: "{not json" })).toMatchObject({ ok: false, reason: expect.stringMatching(/^DTMFData:/) as string });
+    expect(readCall({ CallID: "x", Duration: "long" })).toEqual({
+      ok: false,
+      reason: "Duration: expected a number",
+    });
+    expect(readCall({ CallID: "x", Date: "yesterday" })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^Date:/) as string,
+    });
+    expect(readCall({ CallID: "x", DTMFData: "{not json" })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^DTMFData:/) as string,
+    });
     expect(readCall({ CallID: "x", RecordExpect: "maybe" })).toMatchObject({ ok: false });
     expect(readCall("nope")).toEqual({ ok: false, reason: "record is not an object" });
-    expect(readCall({ Date: "2021-10-10T09:04:58Z" }, ["CallID"])).toEqual({ ok: false, reason: "CallID: missing" });
+    expect(readCall({ Date: "2021-10-10T09:04:58Z" }, ["CallID"])).toEqual({
+      ok: false,
+      reason: "CallID: missing",
+    });
   });
 
   it("keeps text fields as text even when the upstream sent numbers", () => {
     const result = readCall({ CallID: 12345, CallerNumber: 722776772, RepresentativeCode: 19996 });
-    expect(result).toEqual({ ok: true, call: { CallID: "12345", CallerNumber: "722776772", RepresentativeCode: "19996" } });
+    expect(result).toEqual({
+      ok: true,
+      call: { CallID: "12345", CallerNumber: "722776772", RepresentativeCode: "19996" },
+    });
   });
 
   it("drops keys that are not documented fields", () => {

@@ -22,30 +22,39 @@ const text = z.preprocess(
   z.string({ error: "expected text" }),
 );
 
-const numeric = z.preprocess((v) => {
-  if (typeof v === "string" && v.trim() !== "") return Number(v.trim());
-  return v;
-}, z.number({ error: "expected a number" }).finite());
+const numeric = z.preprocess(
+  (v) => {
+    if (typeof v === "string" && v.trim() !== "") return Number(v.trim());
+    return v;
+  },
+  z.number({ error: "expected a number" }).finite(),
+);
 
-const dateTime = z.preprocess((v) => {
-  if (typeof v !== "string") return v;
-  const ms = parseUpstreamDate(v);
-  return ms === undefined ? v : toIsoUtc(ms);
-}, z.iso.datetime({ error: "expected a date (YYYY-MM-DD HH:mm:ss or ISO-8601)" }));
+const dateTime = z.preprocess(
+  (v) => {
+    if (typeof v !== "string") return v;
+    const ms = parseUpstreamDate(v);
+    return ms === undefined ? v : toIsoUtc(ms);
+  },
+  z.iso.datetime({ error: "expected a date (YYYY-MM-DD HH:mm:ss or ISO-8601)" }),
+);
 
 const epochSeconds = numeric.transform((n) => (n > 1e11 ? Math.floor(n / 1000) : n));
 
 const TRUE_WORDS = new Set(["true", "1", "yes"]);
 const FALSE_WORDS = new Set(["false", "0", "no", ""]);
-const flag = z.preprocess((v) => {
-  if (typeof v === "number") return v === 1 ? true : v === 0 ? false : v;
-  if (typeof v === "string") {
-    const word = v.trim().toLowerCase();
-    if (TRUE_WORDS.has(word)) return true;
-    if (FALSE_WORDS.has(word)) return false;
-  }
-  return v;
-}, z.boolean({ error: "expected true/false" }));
+const flag = z.preprocess(
+  (v) => {
+    if (typeof v === "number") return v === 1 ? true : v === 0 ? false : v;
+    if (typeof v === "string") {
+      const word = v.trim().toLowerCase();
+      if (TRUE_WORDS.has(word)) return true;
+      if (FALSE_WORDS.has(word)) return false;
+    }
+    return v;
+  },
+  z.boolean({ error: "expected true/false" }),
+);
 
 function jsonText(v: unknown, empty: unknown): unknown {
   if (typeof v !== "string") return v;
@@ -54,20 +63,25 @@ function jsonText(v: unknown, empty: unknown): unknown {
   return parsed.ok ? parsed.value : v;
 }
 
-const dtmfStepLenient = z.preprocess(
-  (v) => {
-    if (typeof v !== "object" || v === null) return v;
-    const step: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(v)) {
-      const k = key.toLowerCase();
-      const name = k === "layername" ? "LayerName" : k === "dtmf" ? "DTMF" : k === "layernumber" ? "LayerNumber" : undefined;
-      if (name) step[name] = value === null || value === undefined ? "" : String(value as string | number);
-    }
-    for (const name of ["LayerName", "DTMF", "LayerNumber"]) step[name] ??= "";
-    return step;
-  },
-  dtmfStepSchema,
-);
+const dtmfStepLenient = z.preprocess((v) => {
+  if (typeof v !== "object" || v === null) return v;
+  const step: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(v)) {
+    const k = key.toLowerCase();
+    const name =
+      k === "layername"
+        ? "LayerName"
+        : k === "dtmf"
+          ? "DTMF"
+          : k === "layernumber"
+            ? "LayerNumber"
+            : undefined;
+    if (name)
+      step[name] = value === null || value === undefined ? "" : String(value as string | number);
+  }
+  for (const name of ["LayerName", "DTMF", "LayerNumber"]) step[name] ??= "";
+  return step;
+}, dtmfStepSchema);
 
 const dtmfData = z.preprocess(
   (v) => jsonText(v === null ? [] : v, []),
@@ -96,9 +110,9 @@ const READERS = {
 type ReaderOf<N extends FieldName> = (typeof READERS)[(typeof FIELDS)[N]["kind"]];
 
 export const callRecordSchema = z.object(
-  Object.fromEntries(
-    Object.entries(FIELDS).map(([name, info]) => [name, READERS[info.kind]]),
-  ) as { [N in FieldName]: ReaderOf<N> },
+  Object.fromEntries(Object.entries(FIELDS).map(([name, info]) => [name, READERS[info.kind]])) as {
+    [N in FieldName]: ReaderOf<N>;
+  },
 );
 
 export type CallRecord = z.infer<typeof callRecordSchema>;

@@ -19,7 +19,9 @@ describe("the contract's catalogue", () => {
   });
 
   it("has every documented call type (the vendor's table lists 19: ids 1–23 without 3, 5, 6, 7)", () => {
-    expect(CALL_TYPE_IDS).toEqual([1, 2, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]);
+    expect(CALL_TYPE_IDS).toEqual([
+      1, 2, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+    ]);
     expect(CALL_TYPES[8].name).toBe("Queue");
     expect(CALL_TYPES[23].name).toBe("Auto forward");
   });

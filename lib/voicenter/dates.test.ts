@@ -17,7 +17,13 @@ describe("upstream dates (GMT+0)", () => {
   });
 
   it("rejects text that is not a real date", () => {
-    for (const text of ["", "yesterday", "2021-02-31 00:00:00", "2021-10-10T25:00:00", "10/10/2021"]) {
+    for (const text of [
+      "",
+      "yesterday",
+      "2021-02-31 00:00:00",
+      "2021-10-10T25:00:00",
+      "10/10/2021",
+    ]) {
       expect(parseUpstreamDate(text)).toBeUndefined();
     }
   });

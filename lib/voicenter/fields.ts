@@ -5,13 +5,7 @@
  */
 
 export type FieldKind =
-  | "string"
-  | "number"
-  | "boolean"
-  | "datetime"
-  | "epoch"
-  | "json-array"
-  | "json-object";
+  "string" | "number" | "boolean" | "datetime" | "epoch" | "json-array" | "json-object";
 
 export interface FieldInfo {
   kind: FieldKind;
@@ -46,7 +40,11 @@ export const FIELDS = {
     meaning: "Talk time in seconds; ringing is not included",
     example: "33",
   },
-  CallID: { kind: "string", meaning: "Unique id of the call", example: '"20200720095ilila137b2f69s"' },
+  CallID: {
+    kind: "string",
+    meaning: "Unique id of the call",
+    example: '"20200720095ilila137b2f69s"',
+  },
   Type: { kind: "string", meaning: "Call type name", example: '"Incoming Call"' },
   CdrType: { kind: "number", meaning: "Call type number", example: "4" },
   DialStatus: {
@@ -64,8 +62,16 @@ export const FIELDS = {
     meaning: "Extension that placed an outgoing call",
     example: '"AAPIUtdL"',
   },
-  DID: { kind: "string", meaning: "The number dialled, for incoming calls", example: '"0722776772"' },
-  QueueName: { kind: "string", meaning: "Queue the call passed through", example: '"Service Queue"' },
+  DID: {
+    kind: "string",
+    meaning: "The number dialled, for incoming calls",
+    example: '"0722776772"',
+  },
+  QueueName: {
+    kind: "string",
+    meaning: "Queue the call passed through",
+    example: '"Service Queue"',
+  },
   RecordURL: {
     kind: "string",
     meaning: "Link to the call recording (never handed to the browser raw)",
@@ -116,7 +122,9 @@ export type FieldName = keyof typeof FIELDS;
 
 export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
 
-const byLowerCase = new Map<string, FieldName>(FIELD_NAMES.map((name) => [name.toLowerCase(), name]));
+const byLowerCase = new Map<string, FieldName>(
+  FIELD_NAMES.map((name) => [name.toLowerCase(), name]),
+);
 
 /** The documented spelling of a field name written in any casing, or undefined. */
 export function canonicalFieldName(name: string): FieldName | undefined {

@@ -50,19 +50,35 @@ describe("buildCdrRequestBody", () => {
 
 describe("parseCdrRequest (the upstream's reading of a request)", () => {
   it("round-trips what the client builds", () => {
-    const query = { from: FROM, to: TO, cdrTypes: [1], fields: ["Date" as const], sort: [{ field: "Duration" as const, order: "asc" as const }] };
+    const query = {
+      from: FROM,
+      to: TO,
+      cdrTypes: [1],
+      fields: ["Date" as const],
+      sort: [{ field: "Duration" as const, order: "asc" as const }],
+    };
     const parsed = parseCdrRequest(buildCdrRequestBody(query, "c"));
     expect(parsed).toMatchObject({ ok: true, code: "c", query });
   });
 
   it("accepts dates at the top level, search as an object, any key casing", () => {
-    const top = parseCdrRequest({ code: "c", fromdate: "2021-10-02T08:09:40Z", todate: "2021-11-09T23:59:40" });
-    const object = parseCdrRequest({ code: "c", search: { FromDate: "2021-10-02T08:09:40", ToDate: "2021-11-09T23:59:40.000Z" } });
-    for (const parsed of [top, object]) expect(parsed).toMatchObject({ ok: true, query: { from: FROM, to: TO } });
+    const top = parseCdrRequest({
+      code: "c",
+      fromdate: "2021-10-02T08:09:40Z",
+      todate: "2021-11-09T23:59:40",
+    });
+    const object = parseCdrRequest({
+      code: "c",
+      search: { FromDate: "2021-10-02T08:09:40", ToDate: "2021-11-09T23:59:40.000Z" },
+    });
+    for (const parsed of [top, object])
+      expect(parsed).toMatchObject({ ok: true, query: { from: FROM, to: TO } });
   });
 
   it("accepts dates without seconds", () => {
-    expect(parseCdrRequest({ fromdate: "2021-10-02T08:09", todate: "2021-10-02T09:00" })).toMatchObject({
+    expect(
+      parseCdrRequest({ fromdate: "2021-10-02T08:09", todate: "2021-10-02T09:00" }),
+    ).toMatchObject({
       ok: true,
       query: { from: Date.UTC(2021, 9, 2, 8, 9) },
     });
@@ -84,9 +100,19 @@ describe("parseCdrRequest (the upstream's reading of a request)", () => {
   });
 
   it("refuses what it cannot read, saying what", () => {
-    expect(parseCdrRequest({ todate: "2021-10-03T08:09:40" })).toMatchObject({ ok: false, missingDates: true });
-    expect(parseCdrRequest({ fromdate: "soon", todate: "2021-10-03T08:09:40" })).toMatchObject({ ok: false, reason: expect.stringContaining("fromdate") as string });
-    expect(parseCdrRequest({ fromdate: "2021-10-02", todate: "2021-10-03", cdrTypes: [3] })).toMatchObject({ ok: false, reason: expect.stringContaining("unknown call type") as string });
-    expect(parseCdrRequest({ fromdate: "2021-10-02", todate: "2021-10-03", sort: [{ field: "Nope" }] })).toMatchObject({ ok: false, reason: expect.stringContaining("Nope") as string });
+    expect(parseCdrRequest({ todate: "2021-10-03T08:09:40" })).toMatchObject({
+      ok: false,
+      missingDates: true,
+    });
+    expect(parseCdrRequest({ fromdate: "soon", todate: "2021-10-03T08:09:40" })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("fromdate") as string,
+    });
+    expect(
+      parseCdrRequest({ fromdate: "2021-10-02", todate: "2021-10-03", cdrTypes: [3] }),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining("unknown call type") as string });
+    expect(
+      parseCdrRequest({ fromdate: "2021-10-02", todate: "2021-10-03", sort: [{ field: "Nope" }] }),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining("Nope") as string });
   });
 });

@@ -28,12 +28,26 @@ describe("readCdrResponse", () => {
   });
 
   it("reads lowercase response keys", () => {
-    const result = readCdrResponse({ error_number: "0", total_hits: "12000", return_hits: "1", cdr_list: [{ callid: "a" }] });
-    expect(result).toMatchObject({ kind: "ok", totalHits: 12000, returnHits: 1, calls: [{ CallID: "a" }] });
+    const result = readCdrResponse({
+      error_number: "0",
+      total_hits: "12000",
+      return_hits: "1",
+      cdr_list: [{ callid: "a" }],
+    });
+    expect(result).toMatchObject({
+      kind: "ok",
+      totalHits: 12000,
+      returnHits: 1,
+      calls: [{ CallID: "a" }],
+    });
   });
 
   it("reports upstream errors with their number and description", () => {
-    const result = readCdrResponse({ ERROR_NUMBER: "1", ERROR_DESCRIPTION: "Request limit exceeded. Please try again later.", STATUS_CODE: "403" });
+    const result = readCdrResponse({
+      ERROR_NUMBER: "1",
+      ERROR_DESCRIPTION: "Request limit exceeded. Please try again later.",
+      STATUS_CODE: "403",
+    });
     expect(result).toEqual({
       kind: "error",
       errorNumber: 1,
@@ -45,7 +59,12 @@ describe("readCdrResponse", () => {
   it("counts unreadable records with reasons and keeps the rest", () => {
     const result = readCdrResponse({
       TOTAL_HITS: 4,
-      CDR_LIST: [{ CallID: "a" }, { CallID: "b", Duration: "x" }, 7, { CallID: "c", Duration: "y" }],
+      CDR_LIST: [
+        { CallID: "a" },
+        { CallID: "b", Duration: "x" },
+        7,
+        { CallID: "c", Duration: "y" },
+      ],
     });
     expect(result).toMatchObject({
       kind: "ok",
@@ -57,11 +76,18 @@ describe("readCdrResponse", () => {
   it("calls a body that is not an object, or a CDR_LIST that is not a list, malformed", () => {
     expect(readCdrResponse("<html>")).toMatchObject({ kind: "malformed" });
     expect(readCdrResponse([1])).toMatchObject({ kind: "malformed" });
-    expect(readCdrResponse({ CDR_LIST: "nope" })).toMatchObject({ kind: "malformed", reason: "CDR_LIST is not a list" });
+    expect(readCdrResponse({ CDR_LIST: "nope" })).toMatchObject({
+      kind: "malformed",
+      reason: "CDR_LIST is not a list",
+    });
     expect(readCdrResponse({ ERROR_NUMBER: "bad" })).toMatchObject({ kind: "malformed" });
   });
 
   it("treats a success without CDR_LIST as no calls", () => {
-    expect(readCdrResponse({ ERROR_NUMBER: 0, TOTAL_HITS: 0 })).toMatchObject({ kind: "ok", totalHits: 0, calls: [] });
+    expect(readCdrResponse({ ERROR_NUMBER: 0, TOTAL_HITS: 0 })).toMatchObject({
+      kind: "ok",
+      totalHits: 0,
+      calls: [],
+    });
   });
 });

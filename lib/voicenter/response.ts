@@ -56,9 +56,13 @@ export function readCdrResponse(body: unknown, required: readonly FieldName[] = 
   }
   const record = body as Record<string, unknown>;
   const rawError = pick(record, "ERROR_NUMBER");
-  const errorNumber = rawError === undefined || rawError === null || rawError === "" ? 0 : Number(rawError);
+  const errorNumber =
+    rawError === undefined || rawError === null || rawError === "" ? 0 : Number(rawError);
   if (!Number.isFinite(errorNumber)) {
-    return { kind: "malformed", reason: `ERROR_NUMBER is not a number (${JSON.stringify(rawError)})` };
+    return {
+      kind: "malformed",
+      reason: `ERROR_NUMBER is not a number (${JSON.stringify(rawError)})`,
+    };
   }
   if (errorNumber !== 0) {
     const description = pick(record, "ERROR_DESCRIPTION");
