@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     include: ["{lib,simulator,app,components,i18n}/**/*.test.{ts,tsx}"],
     environment: "node",
+    // a throwaway PostgreSQL server and PGlite's initdb snapshot, for the database tests
+    globalSetup: ["lib/db/testing/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -1,8 +1,13 @@
+import { databaseHealth } from "@/lib/db";
 import { getUpstream } from "@/lib/server/upstream";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and mode; says nothing about the account. */
-export function GET(): Response {
-  return Response.json({ ok: true, mode: getUpstream().mode });
+/** Liveness, mode and the database (kind, ok, latency); says nothing about the account. */
+export async function GET(): Promise<Response> {
+  const database = await databaseHealth();
+  return Response.json(
+    { ok: database.ok, mode: getUpstream().mode, database },
+    { status: database.ok ? 200 : 503 },
+  );
 }
