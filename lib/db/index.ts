@@ -4,6 +4,7 @@
  */
 import "server-only";
 
+export { purgeAuditEventsBefore } from "./audit-purge";
 export { closeDatabase, getDatabase, getDatabaseHandle } from "./connection";
 export type { Database, DatabaseHandle, DatabaseKind } from "./database";
 export { databaseHealth } from "./database-health";
