@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -18,5 +19,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default on 2 cores is one fork; the database tests mostly wait (for worker
+    // threads, child processes, PostgreSQL), so two forks there nearly halve the run.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

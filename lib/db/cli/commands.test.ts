@@ -12,6 +12,7 @@ import { databaseTarget } from "../testing/each-database";
 import { seedEveryTable } from "../testing/seed";
 import { restoreEmbedded } from "../tools/backup";
 import { tablesInDependencyOrder } from "../tools/copy";
+import { runDbCommand } from "./commands";
 
 const temporary: string[] = [];
 afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -23,20 +24,34 @@ function tempDir(prefix: string): string {
 }
 
 /** `npm run db -- …` in a process of its own, as an operator runs it. */
-function runCli(args: string[], dataRoot: string) {
+function runInProcess(args: string[], dataRoot: string) {
   return new Promise<{ code: number; out: string }>((resolve) => {
     execFile(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", "lib/db/cli/main.ts", ...args],
-      {
-        env: { ...process.env, CALLBOARD_DATA_DIR: dataRoot, VOICENTER_CODE: "", DATABASE_URL: "" },
-      },
+      { env: { ...process.env, ...environment(dataRoot) } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, out: `${stdout}${stderr}` });
       },
     );
   });
+}
+
+function environment(dataRoot: string) {
+  return { CALLBOARD_DATA_DIR: dataRoot, VOICENTER_CODE: "", DATABASE_URL: "" };
+}
+
+/** The same command, run here (faster), with its output collected. */
+async function runCli(args: string[], dataRoot: string) {
+  const lines: string[] = [];
+  const io = {
+    env: environment(dataRoot),
+    log: (l: string) => lines.push(l),
+    error: (l: string) => lines.push(l),
+  };
+  const code = await runDbCommand(args, io);
+  return { code, out: lines.join("\n") };
 }
 
 /** Every row of every table, in key order, as Drizzle reads it. */
@@ -58,7 +73,7 @@ describe("npm run db", () => {
     if (storage.config.kind !== "pglite") throw new Error("unreachable");
     const root = dirname(dirname(storage.config.dataDir));
     const handle = await storage.open();
-    const refused = await runCli(["status"], root);
+    const refused = await runInProcess(["status"], root);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain(`is in use by process ${process.pid} on this machine`);
     expect(refused.out).toContain("PGlite allows one process per data directory");
