@@ -35,8 +35,18 @@ export interface DataDirLock {
   release(): void;
 }
 
-/** Locks held by this process, so a second open from the same process is refused too. */
-const heldHere = new Set<string>();
+/**
+ * Locks held by this process (path → release), so a second open from the same process is
+ * refused too, and a process that exits without closing its databases still frees them.
+ */
+const heldHere = new Map<string, () => void>();
+let exitHookInstalled = false;
+
+function releaseAllOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => [...heldHere.values()].forEach((release) => release()));
+}
 
 function processAlive(pid: number): boolean {
   try {
@@ -154,7 +164,7 @@ export function acquireDataDirLock(dir: string): DataDirLock {
 }
 
 function holdLock(path: string): DataDirLock {
-  heldHere.add(path);
+  releaseAllOnExit();
   const refresh = setInterval(() => {
     const now = new Date();
     try {
@@ -170,11 +180,9 @@ function holdLock(path: string): DataDirLock {
     released = true;
     clearInterval(refresh);
     heldHere.delete(path);
-    process.removeListener("exit", release);
     const current = readOwner(path);
     if (current?.owner?.pid === process.pid) rmSync(path, { force: true });
   };
-  // a process that exits without closing the database still frees the directory
-  process.once("exit", release);
+  heldHere.set(path, release);
   return { path, release };
 }
