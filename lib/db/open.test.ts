@@ -1,10 +1,12 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { databaseConfig } from "./config";
 import { migrationsFolder } from "./migrate";
+import { openPglite } from "./pglite/open";
 import { auditEvent, user } from "./schema";
 import { describeEachDatabase } from "./testing/each-database";
 
@@ -80,6 +82,21 @@ describeEachDatabase("opening the database", (target) => {
       await expect(storage.open()).rejects.toThrow(/already open in this process/);
     });
   }
+});
+
+describe("an unusable CALLBOARD_DATA_DIR", () => {
+  it("stops the open with a sentence naming the variable", async () => {
+    const root = mkdtempSync(join(tmpdir(), "callboard-not-a-dir-"));
+    const file = join(root, "a-file");
+    writeFileSync(file, "");
+    try {
+      await expect(openPglite({ dataDir: join(file, "pglite") })).rejects.toThrow(
+        /cannot keep its embedded database in .*a-file \(CALLBOARD_DATA_DIR\)/,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("databaseConfig", () => {
