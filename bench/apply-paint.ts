@@ -9,9 +9,10 @@ import {
   type Applied,
   type Fetched,
 } from "./browser/apply-probe";
-import { launchChromium, median, ROOT } from "./browser/harness";
+import { launchChromium, ROOT } from "./browser/harness";
 import { withNextStart } from "./next-start";
 import { figure, ms, note, type Section } from "./report";
+import { median } from "./stats";
 
 const CALLS_PER_DAY = "10000";
 const RUNS = 3;

@@ -10,7 +10,7 @@ import { createRoot } from "react-dom/client";
 import { createTranslator } from "use-intl";
 
 import { buildColumns } from "@/components/calls-table/columns";
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatDuration } from "@/lib/format/duration";
 import { createLabeler } from "@/lib/format/labels";

@@ -3,9 +3,9 @@ import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import type { ApiCall } from "@/lib/api-call";
+import { syntheticCalls } from "@/bench/synthetic-calls";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { DEFAULT_VISIBLE_COLUMNS } from "@/lib/table/columns";
-import { syntheticCalls } from "@/lib/table/synthetic-calls";
 import en from "@/messages/en/table.json";
 import he from "@/messages/he/table.json";
 
@@ -49,7 +49,7 @@ function count(html: string, pattern: RegExp): number {
 }
 
 describe("CallsTable (server-rendered)", () => {
-  const calls = syntheticCalls(100_000, 5);
+  const calls = syntheticCalls(100_000, { seed: 5 });
 
   it("is a grid that counts every row plus the header, but renders only a screenful", () => {
     const html = table({ calls });
@@ -88,7 +88,7 @@ describe("CallsTable (server-rendered)", () => {
   });
 
   it("puts the sorted rows first and marks the selected call", () => {
-    const small = syntheticCalls(50, 9);
+    const small = syntheticCalls(50, { seed: 9 });
     const longest = [...small].sort((a, b) => (b.Duration ?? 0) - (a.Duration ?? 0))[0] as ApiCall;
     const html = table({
       calls: small,

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
-import { ShareButton } from "@/components/calls/share-button";
 import { RecordingPlayer } from "@/components/player/recording-player";
-import type { ApiCall } from "@/lib/api-call";
+import { ShareButton } from "@/components/view-state/share-button";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { COLUMN_IDS } from "@/lib/table/columns";
 
 import { useFieldText } from "./field-value";

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { RANGE_PRESETS, type RangePreset } from "@/lib/date-range";
-import { wallTimeAt, wallTimeToEpoch } from "@/lib/time-zone";
+import { RANGE_PRESETS, type RangePreset } from "@/lib/time/date-range";
+import { wallTimeAt, wallTimeToEpoch } from "@/lib/time/time-zone";
 
 interface DateRangePickerProps {
   preset: RangePreset | null;

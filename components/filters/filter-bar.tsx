@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
-import type { UpstreamFilters } from "@/lib/calls/view-request";
+import type { UpstreamFilters } from "@/lib/view-state/view-request";
 import { CALL_TYPE_IDS } from "@/lib/voicenter/call-types";
 import { DIAL_STATUS_NAMES, type DialStatus } from "@/lib/voicenter/dial-statuses";
 

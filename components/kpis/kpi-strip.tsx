@@ -5,7 +5,7 @@ import { useDeferredValue, useMemo } from "react";
 
 import { computeCallerStats, type CallerSummary } from "@/lib/analytics/callers";
 import { computeKpis, type Kpis } from "@/lib/analytics/kpis";
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { formatDuration } from "@/lib/format/duration";
 import { formatPrice } from "@/lib/format/price";
 import type { CallOutcome } from "@/lib/voicenter/dial-statuses";

@@ -1,4 +1,4 @@
-import { apiErrorSchema } from "@/lib/api-error";
+import { apiErrorSchema } from "@/lib/api/error-codes";
 
 /** Why a recording cannot be played, as the player explains it. */
 export type RecordingProblem =

@@ -1,5 +1,5 @@
-import type { ApiCall } from "@/lib/api-call";
-import { callEpochMs } from "@/lib/call-time";
+import type { ApiCall } from "@/lib/api/calls-response";
+import { callEpochMs } from "@/lib/time/call-time";
 import {
   nextDate,
   nextLocalHour,
@@ -8,7 +8,7 @@ import {
   wallTimeAt,
   wallTimeToEpoch,
   type WallTime,
-} from "@/lib/time-zone";
+} from "@/lib/time/time-zone";
 
 import {
   ABANDONED,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import type { ApiCall } from "@/lib/api-call";
-import { tableTranslator } from "@/lib/format/test-translate";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { DEFAULT_VISIBLE_COLUMNS } from "@/lib/table/columns";
+import { tableTranslator } from "@/testing/translate";
 
 import { callsToCsv, csvField, UTF8_BOM } from "./csv";
 

@@ -1,4 +1,4 @@
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { formatZonedIso } from "@/lib/format/date-time";
 import { formatClockDuration } from "@/lib/format/duration";
 import { createLabeler, type Translate } from "@/lib/format/labels";

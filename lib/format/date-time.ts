@@ -1,5 +1,5 @@
-import { civilFromDays, parseIsoUtcSeconds } from "@/lib/call-time";
-import { offsetMsAt } from "@/lib/time-zone";
+import { civilFromDays, parseIsoUtcSeconds } from "@/lib/time/call-time";
+import { offsetMsAt } from "@/lib/time/time-zone";
 import { parseUpstreamDate } from "@/lib/voicenter/dates";
 
 /**

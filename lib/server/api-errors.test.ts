@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { apiErrorSchema } from "@/lib/api-error";
-import { UpstreamError, type UpstreamErrorKind } from "@/lib/voicenter/client-errors";
+import { apiErrorSchema } from "@/lib/api/error-codes";
+import { UpstreamError, type UpstreamErrorKind } from "@/lib/voicenter/cdr-api-errors";
 
 import { badParameterResponse, errorToResponse } from "./api-errors";
 

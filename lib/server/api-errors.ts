@@ -1,6 +1,6 @@
 import "server-only";
 
-import { isUpstreamError, redactSecret, type UpstreamError } from "@/lib/voicenter/client-errors";
+import { isUpstreamError, redactSecret, type UpstreamError } from "@/lib/voicenter/cdr-api-errors";
 
 /**
  * The one error envelope of Callboard's API: `{"error":{"code","message"}}`. Messages are

@@ -1,9 +1,13 @@
 import "server-only";
 
-import { toApiCall, type CallsResponse } from "@/lib/api-call";
-import { callsQueryToSearchParams, toCdrQuery, type CallsQuery } from "@/lib/calls-query";
+import { toApiCall, type CallsResponse } from "@/lib/api/calls-response";
+import {
+  callsQueryToSearchParams,
+  toCdrQuery,
+  type CallsQuery,
+} from "@/lib/view-state/calls-params";
 import type { Call } from "@/lib/voicenter/call";
-import { fetchCdrPage } from "@/lib/voicenter/client";
+import { fetchCdrPage } from "@/lib/voicenter/cdr-api";
 import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
 import type { CdrQuery } from "@/lib/voicenter/request";
 

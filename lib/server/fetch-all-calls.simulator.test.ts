@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { createFakeClock } from "@/lib/testing/fake-clock";
-import { fetchCdrPage, type CdrEndpoint } from "@/lib/voicenter/client";
+import { fetchCdrPage, type CdrEndpoint } from "@/lib/voicenter/cdr-api";
 import type { CdrQuery } from "@/lib/voicenter/request";
 import { defaultSimulatorConfig, type SimulatorConfigOverrides } from "@/simulator/config";
 import { createSimulator, type Simulator } from "@/simulator/handler";
 import { runQuery } from "@/simulator/query";
+import { createFakeClock } from "@/testing/fake-clock";
 
 import { fetchAllCalls, type FetchAllDeps } from "./fetch-all-calls";
 import { createGovernor } from "./governor";

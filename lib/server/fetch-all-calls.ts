@@ -1,8 +1,8 @@
 import "server-only";
 
 import type { Call } from "@/lib/voicenter/call";
-import type { CdrPage } from "@/lib/voicenter/client";
-import { isUpstreamError, UpstreamError } from "@/lib/voicenter/client-errors";
+import type { CdrPage } from "@/lib/voicenter/cdr-api";
+import { isUpstreamError, UpstreamError } from "@/lib/voicenter/cdr-api-errors";
 import { toIsoUtc } from "@/lib/voicenter/dates";
 import { MAX_RECORDS_PER_REQUEST, type CdrQuery } from "@/lib/voicenter/request";
 import { addRejected, emptyRejected, type RejectedRecords } from "@/lib/voicenter/response";

@@ -4,7 +4,7 @@ import {
   isTransientUpstreamError,
   isUpstreamError,
   UpstreamError,
-} from "@/lib/voicenter/client-errors";
+} from "@/lib/voicenter/cdr-api-errors";
 
 /**
  * Keeps this process inside the upstream's request budget (30 a minute per account, shared

@@ -1,4 +1,4 @@
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { epochMs } from "@/lib/format/date-time";
 import { createLabeler, type Labeler, type Translate } from "@/lib/format/labels";
 import { summarizeCustomData, summarizeDtmf } from "@/lib/format/structured";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { callsResponseSchema } from "@/lib/api-call";
-import { apiErrorSchema } from "@/lib/api-error";
+import { callsResponseSchema } from "@/lib/api/calls-response";
+import { apiErrorSchema } from "@/lib/api/error-codes";
 import { defaultSimulatorConfig } from "@/simulator/config";
 import { runQuery } from "@/simulator/query";
 import { startSimulatorServer, type SimulatorServer } from "@/simulator/server";

@@ -1,7 +1,7 @@
-import { parseCallsParams } from "@/lib/calls-query";
 import { badParameterResponse, errorToResponse } from "@/lib/server/api-errors";
 import { answerStream, getCallsService } from "@/lib/server/calls-service";
 import { getUpstream } from "@/lib/server/upstream";
+import { parseCallsParams } from "@/lib/view-state/calls-params";
 
 export const dynamic = "force-dynamic";
 

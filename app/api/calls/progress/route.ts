@@ -1,6 +1,6 @@
-import { parseCallsParams } from "@/lib/calls-query";
 import { badParameterResponse } from "@/lib/server/api-errors";
 import { getCallsService } from "@/lib/server/calls-service";
+import { parseCallsParams } from "@/lib/view-state/calls-params";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { callEpochMs, callSortableTime, parseIsoUtcSeconds } from "@/lib/call-time";
+import { callEpochMs, callSortableTime, parseIsoUtcSeconds } from "@/lib/time/call-time";
 
 describe("parseIsoUtcSeconds", () => {
   it("agrees with Date.parse on the normalized form, across leap days and centuries", () => {

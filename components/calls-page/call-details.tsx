@@ -6,12 +6,11 @@ import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
 
 import { CallDrawer } from "@/components/drawer/call-drawer";
-import type { ApiCall } from "@/lib/api-call";
-import { buildLegIndex, otherLegs } from "@/lib/calls/legs";
+import type { ApiCall } from "@/lib/api/calls-response";
+import { fetchCalls } from "@/lib/api/fetch-calls";
+import { buildLegIndex, otherLegs } from "@/lib/conversations/legs";
 import { sortKeysFor } from "@/lib/table/columns";
 import { sortCalls } from "@/lib/table/sort";
-
-import { fetchCalls } from "./fetch-calls";
 
 interface CallDetailsProps {
   callId: string;

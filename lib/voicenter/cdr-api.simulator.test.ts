@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { defaultSimulatorConfig, type SimulatorConfigOverrides } from "@/simulator/config";
 import { createSimulator } from "@/simulator/handler";
 
-import { fetchCdrPage, type CdrEndpoint } from "./client";
-import { UpstreamError } from "./client-errors";
+import { fetchCdrPage, type CdrEndpoint } from "./cdr-api";
+import { UpstreamError } from "./cdr-api-errors";
 import type { CdrQuery } from "./request";
 
 /** The client against the real simulator, in process: every answer the upstream can give. */

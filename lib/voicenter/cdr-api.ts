@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Call } from "./call";
-import { scrubSecret, UpstreamError } from "./client-errors";
+import { scrubSecret, UpstreamError } from "./cdr-api-errors";
 import {
   ERROR_AUTHORIZATION,
   ERROR_OUT_OF_RANGE,

@@ -1,5 +1,9 @@
-import { parseCallsParams, type CallsParamName, type CallsQuery } from "@/lib/calls-query";
-import { resolvePreset, type RangePreset } from "@/lib/date-range";
+import { resolvePreset, type RangePreset } from "@/lib/time/date-range";
+import {
+  parseCallsParams,
+  type CallsParamName,
+  type CallsQuery,
+} from "@/lib/view-state/calls-params";
 import type { FieldName } from "@/lib/voicenter/fields";
 
 /** The part of the URL state that decides what is asked of `/api/calls`. */

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 
-import type { ApiCall, CallsResponse } from "@/lib/api-call";
-import { apiErrorSchema } from "@/lib/api-error";
+import type { ApiCall, CallsResponse } from "@/lib/api/calls-response";
+import { apiErrorSchema } from "@/lib/api/error-codes";
 
 /** An error `/api/calls` answered with (its envelope), or a failure to reach it. */
 export class CallsRequestError extends Error {

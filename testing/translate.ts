@@ -1,9 +1,8 @@
 import { createTranslator } from "use-intl/core";
 
+import type { Translate } from "@/lib/format/labels";
 import enTable from "@/messages/en/table.json";
 import heTable from "@/messages/he/table.json";
-
-import type { Translate } from "./labels";
 
 /**
  * The "table" namespace's real messages as a plain `t`, for tests of code that takes one

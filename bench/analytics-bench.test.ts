@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { benchAnalytics } from "./bench";
-import { computeCallerStats } from "./callers";
-import { computeKpis } from "./kpis";
-import { syntheticCalls } from "./synthetic";
+import { computeCallerStats } from "@/lib/analytics/callers";
+import { computeKpis } from "@/lib/analytics/kpis";
+
+import { benchAnalytics } from "./analytics-bench";
+import { syntheticCalls } from "./synthetic-calls";
 
 // Timing belongs to `npm run bench`; this only checks the bench runs and its data is sane.
 describe("benchAnalytics", () => {

@@ -6,7 +6,7 @@ import {
   parseCallsParams,
   toCdrQuery,
   type CallsQuery,
-} from "./calls-query";
+} from "./calls-params";
 
 const RANGE = "from=2024-06-12T00:00:00%2B03:00&to=2024-06-13T00:00:00Z";
 const FROM = Date.UTC(2024, 5, 11, 21, 0, 0);

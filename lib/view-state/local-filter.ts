@@ -1,4 +1,4 @@
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 
 /** Filters the upstream cannot apply, done in the browser over the loaded calls. */
 export interface LocalFilters {

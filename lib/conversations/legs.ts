@@ -1,4 +1,4 @@
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 
 /** The id that links the legs of one call (two-leg types, transfers, IVR → queue). */
 export function originalIdOf(call: Pick<ApiCall, "CustomData">): string | undefined {

@@ -1,11 +1,12 @@
-import type { ApiCall } from "@/lib/api-call";
+import { callVolume, type TimeRange } from "@/lib/analytics/buckets";
+import { computeCallerStats } from "@/lib/analytics/callers";
+import { durationHistogram } from "@/lib/analytics/histogram";
+import { computeKpis } from "@/lib/analytics/kpis";
+import { countByStatus } from "@/lib/analytics/status-counts";
+import type { ApiCall } from "@/lib/api/calls-response";
 
-import { callVolume, type TimeRange } from "./buckets";
-import { computeCallerStats } from "./callers";
-import { durationHistogram } from "./histogram";
-import { computeKpis } from "./kpis";
-import { countByStatus } from "./status-counts";
-import { syntheticCalls } from "./synthetic";
+import { median } from "./stats";
+import { syntheticCalls } from "./synthetic-calls";
 
 export interface AnalyticsBenchResult {
   calls: number;
@@ -21,11 +22,6 @@ export interface AnalyticsBenchResult {
     /** What the KPI strip and the charts panel recompute together (daily buckets). */
     total: number;
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 function asReceived(calls: ApiCall[]): ApiCall[] {

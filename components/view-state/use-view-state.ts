@@ -4,15 +4,15 @@ import type { SortingState } from "@tanstack/react-table";
 import { useQueryStates } from "nuqs";
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 
-import { buildViewRequest } from "@/lib/calls/view-request";
-import { viewParsers } from "@/lib/search-params";
 import {
   DEFAULT_VISIBLE_COLUMNS,
   fieldsForColumns,
   normalizeVisibleColumns,
   type ColumnId,
 } from "@/lib/table/columns";
-import { isValidTimeZone } from "@/lib/time-zone";
+import { isValidTimeZone } from "@/lib/time/time-zone";
+import { viewParsers } from "@/lib/view-state/parsers";
+import { buildViewRequest } from "@/lib/view-state/view-request";
 import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
 
 const DEFAULT_SORT: SortingState = [{ id: "Date", desc: true }];

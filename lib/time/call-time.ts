@@ -1,4 +1,4 @@
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { parseUpstreamDate } from "@/lib/voicenter/dates";
 
 const DAY_MS = 86_400_000;

@@ -13,12 +13,13 @@ import {
 } from "@tanstack/table-core";
 import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import type { Translate } from "@/lib/format/labels";
+import { sortKeysFor } from "@/lib/table/columns";
+import { sortCalls } from "@/lib/table/sort";
+import { createKeyedSortedRowModel, type KeyedSortColumnMeta } from "@/lib/table/sorted-row-model";
 
-import { sortKeysFor } from "./columns";
-import { sortCalls } from "./sort";
-import { createKeyedSortedRowModel, type KeyedSortColumnMeta } from "./sorted-row-model";
+import { median } from "./stats";
 import { syntheticCalls } from "./synthetic-calls";
 
 /**
@@ -44,11 +45,6 @@ export interface SortBenchResult {
 }
 
 const t: Translate = (key) => key;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 10) / 10;
-}
 
 function time(fn: () => void): number {
   const start = performance.now();
@@ -122,11 +118,11 @@ export function benchSort(rows = 100_000, runs = 5): SortBenchResult {
     tanstackTableDateMs: [],
   };
   for (let run = 0; run < runs; run++) {
-    let calls = syntheticCalls(rows, run + 1);
+    let calls = syntheticCalls(rows, { seed: run + 1 });
     samples.sortCallsDurationMs.push(time(() => sortCalls(calls, byDuration, keys, "en")));
     samples.sortCallsDurationWarmMs.push(time(() => sortCalls(calls, byDuration, keys, "en")));
     samples.sortCallsDateMs.push(time(() => sortCalls(calls, byDate, keys, "en")));
-    calls = syntheticCalls(rows, run + 1);
+    calls = syntheticCalls(rows, { seed: run + 1 });
     samples.keyedTableDurationMs.push(tableSortMs(calls, byDuration, "keyed"));
     samples.keyedTableDateMs.push(tableSortMs(calls, byDate, "keyed"));
     samples.tanstackTableDurationMs.push(tableSortMs(calls, byDuration, "tanstack"));

@@ -7,8 +7,8 @@ import {
   parseAsStringLiteral,
 } from "nuqs";
 
-import type { CallsParamName } from "@/lib/calls-query";
-import { RANGE_PRESETS } from "@/lib/date-range";
+import { RANGE_PRESETS } from "@/lib/time/date-range";
+import type { CallsParamName } from "@/lib/view-state/calls-params";
 import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { fetchCdrPage, type CdrEndpoint } from "./client";
-import { UpstreamError } from "./client-errors";
+import { fetchCdrPage, type CdrEndpoint } from "./cdr-api";
+import { UpstreamError } from "./cdr-api-errors";
 import type { CdrQuery } from "./request";
 
 /** Shapes the simulator does not produce, from a tiny fake upstream. */

@@ -3,9 +3,9 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
-import type { CallsResponse } from "@/lib/api-call";
+import type { CallsResponse } from "@/lib/api/calls-response";
+import { CallsRequestError } from "@/lib/api/fetch-calls";
 
-import { CallsRequestError } from "./fetch-calls";
 import type { LoadProgress } from "./use-load-progress";
 
 /** Error codes of /api/calls that have their own explanation and advice. */

@@ -11,17 +11,17 @@ import { useExportCalls } from "@/components/calls-table/use-export-calls";
 import { LazyChartsPanel } from "@/components/charts/lazy-charts-panel";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { KpiStrip } from "@/components/kpis/kpi-strip";
-import type { ApiCall } from "@/lib/api-call";
-import { filterCallsLocally } from "@/lib/calls/local-filter";
+import { ShareButton } from "@/components/view-state/share-button";
+import { useMounted, useViewState } from "@/components/view-state/use-view-state";
+import type { ApiCall } from "@/lib/api/calls-response";
+import { CallsRequestError, fetchCalls } from "@/lib/api/fetch-calls";
 import { createLabeler } from "@/lib/format/labels";
-import { CLEARED_FILTERS } from "@/lib/search-params";
-import { wallTimeAt } from "@/lib/time-zone";
+import { wallTimeAt } from "@/lib/time/time-zone";
+import { filterCallsLocally } from "@/lib/view-state/local-filter";
+import { CLEARED_FILTERS } from "@/lib/view-state/parsers";
 
 import { CallsStatus } from "./calls-status";
-import { CallsRequestError, fetchCalls } from "./fetch-calls";
-import { ShareButton } from "./share-button";
 import { useLoadProgress } from "./use-load-progress";
-import { useMounted, useViewState } from "./use-view-state";
 
 const EMPTY: readonly ApiCall[] = [];
 
