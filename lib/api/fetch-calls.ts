@@ -1,12 +1,15 @@
 import * as z from "zod/mini";
 
 import type { ApiCall, CallsResponse } from "@/lib/api/calls-response";
-import { apiErrorSchema } from "@/lib/api/error-codes";
+import { apiErrorEnvelopeSchema, type ApiErrorCode } from "@/lib/api/error-codes";
+
+/** The browser's own failures: the server unreachable, or an answer that is not the API's. */
+export type ClientErrorCode = "network" | "http" | "bad_response";
 
 /** An error `/api/calls` answered with (its envelope), or a failure to reach it. */
 export class CallsRequestError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ApiErrorCode | ClientErrorCode,
     message: string,
     readonly status: number,
   ) {
@@ -43,7 +46,7 @@ export async function fetchCalls(search: string, signal?: AbortSignal): Promise<
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const envelope = apiErrorSchema.safeParse(body);
+    const envelope = apiErrorEnvelopeSchema.safeParse(body);
     throw envelope.success
       ? new CallsRequestError(
           envelope.data.error.code,

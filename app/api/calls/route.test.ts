@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { callsResponseSchema } from "@/lib/api/calls-response";
-import { apiErrorSchema } from "@/lib/api/error-codes";
+import { apiErrorEnvelopeSchema } from "@/lib/api/error-codes";
 import { defaultSimulatorConfig } from "@/simulator/config";
 import { runQuery } from "@/simulator/query";
 import { startSimulatorServer, type SimulatorServer } from "@/simulator/server";
@@ -127,7 +127,7 @@ describe("GET /api/calls (live mode against the simulator over HTTP)", () => {
     const before = serviceStats().governor.requests;
     const response = await get("from=2024-06-16T00:00:00&to=2024-06-17T00:00:00Z");
     expect(response.status).toBe(400);
-    const { error } = apiErrorSchema.parse(await response.json());
+    const { error } = apiErrorEnvelopeSchema.parse(await response.json());
     expect(error.code).toBe("bad_parameter");
     expect(error.message).toMatch(/^from: /);
     expect(serviceStats().governor.requests).toBe(before);
