@@ -29,6 +29,7 @@ import {
   type KeyedSortColumnMeta,
   type KeyedSortTableMeta,
 } from "@/lib/table/sorted-row-model";
+import { callEpochMs } from "@/lib/time/call-time";
 
 import { LtrText, PlainText, RecordingMark, StatusBadge, TypeBadge } from "./cells";
 
@@ -87,7 +88,7 @@ function cellRenderer(
       return function DateCell({ row }: Cell) {
         return (
           <time dateTime={row.original.Date} className="truncate tabular-nums">
-            {formatDateTime(row.original.Date, { locale, timeZone })}
+            {formatDateTime(callEpochMs(row.original), { locale, timeZone })}
           </time>
         );
       };

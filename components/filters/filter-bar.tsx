@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
+import { splitList } from "@/lib/view-state/calls-params";
 import type { UpstreamFilters } from "@/lib/view-state/view-request";
 import { CALL_TYPE_IDS } from "@/lib/voicenter/call-types";
 import { DIAL_STATUS_NAMES, type DialStatus } from "@/lib/voicenter/dial-statuses";
@@ -33,11 +34,6 @@ interface FilterBarProps {
   statusLabel: (status: string) => string;
 }
 
-const splitList = (text: string) =>
-  text
-    .split(",")
-    .map((v) => v.trim())
-    .filter(Boolean);
 const toInts = (text: string) => splitList(text).map((v) => (/^\d+$/.test(v) ? Number(v) : NaN));
 const orNull = <T,>(list: T[]) => (list.length ? list : null);
 const numberOrNull = (text: string) =>

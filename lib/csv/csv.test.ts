@@ -125,6 +125,12 @@ describe("callsToCsv", () => {
     ]);
   });
 
+  it("reads a call's time as the table sorts and the charts count it: DateEpoch when Date is absent", () => {
+    const { Date: _date, ...withoutDate } = call;
+    const calls = [{ ...withoutDate, DateEpoch: Date.parse("2024-03-29T00:30:00Z") / 1000 }];
+    expect(body(callsToCsv(calls, ["Date"], en)).slice(1)).toEqual([["2024-03-29 03:30:00"]]);
+  });
+
   it("quotes commas, quotes and line breaks so they read back intact", () => {
     const tricky = {
       ...call,

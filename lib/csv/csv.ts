@@ -6,6 +6,7 @@ import { formatPhone } from "@/lib/format/phone";
 import { agorotToShekels } from "@/lib/format/price";
 import { summarizeCustomData, summarizeDtmf } from "@/lib/format/structured";
 import { columnKind, isColumnId, type ColumnId } from "@/lib/table/columns";
+import { callEpochMs } from "@/lib/time/call-time";
 
 /**
  * The calls as a CSV file (RFC 4180) that Excel opens correctly in Hebrew: the table's
@@ -53,7 +54,7 @@ function readerFor(
 ): CellReader {
   switch (columnKind(id)) {
     case "datetime":
-      return (call) => formatZonedIso(call.Date, timeZone);
+      return (call) => formatZonedIso(callEpochMs(call), timeZone);
     case "duration":
       return (call) => formatClockDuration(call[id] as number | undefined);
     case "price":

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { toApiCall, type CallsResponse } from "@/lib/api/calls-response";
+import { DAY_MS } from "@/lib/time/units";
 import {
   callsQueryToSearchParams,
   toCdrQuery,
@@ -80,7 +81,6 @@ export interface CallsService {
 /** Always fetched: whether a call has a recording, and where it is (kept on the server). */
 const RECORDING_FIELDS: readonly FieldName[] = ["RecordURL", "RecordExpect"];
 const LOOKUP_FIELDS: FieldName[] = ["CallID", "Date", "RecordURL", "RecordExpect"];
-const DAY_MS = 86_400_000;
 const encoder = new TextEncoder();
 const CALLS_PER_CHUNK = 2_000;
 

@@ -8,14 +8,8 @@ import { MAX_RECORDS_PER_REQUEST, type CdrQuery } from "@/lib/voicenter/request"
 import { addRejected, emptyRejected, type RejectedRecords } from "@/lib/voicenter/response";
 
 import { createProfileBuilder } from "./hourly-profile";
-import {
-  DEFAULT_TARGET_PER_WINDOW,
-  judgePage,
-  planWindows,
-  upstreamWindow,
-  type PageVerdict,
-  type TimeWindow,
-} from "./windows";
+import { upstreamWindow, type TimeWindow } from "./time-window";
+import { DEFAULT_TARGET_PER_WINDOW, judgePage, planWindows, type PageVerdict } from "./windows";
 
 /**
  * Complete results: every call of a range, although one upstream request returns at most

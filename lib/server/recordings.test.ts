@@ -3,8 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { buildCdrRequestBody } from "@/lib/voicenter/request";
-import { defaultSimulatorConfig } from "@/simulator/config";
-import { createSimulator } from "@/simulator/handler";
+import { inProcessSimulator } from "@/testing/simulator";
 
 import { RecordingError } from "./recording-errors";
 import { streamRecording, type StreamRecordingOptions } from "./recordings";
@@ -319,17 +318,13 @@ describe("streamRecording: what is sent to the recording server", () => {
 
 describe("streamRecording against the simulator's recordings", () => {
   const NOW = Date.parse("2024-06-12T12:00:00Z");
-  const simulator = createSimulator(
-    defaultSimulatorConfig({
-      code: SECRET,
-      seed: 7,
-      callsPerDay: 300,
-      publicBaseUrl: "http://simulator.internal",
-      now: () => NOW,
-    }),
-  );
-  const simFetch: typeof fetch = (input, init) =>
-    simulator.handle(new Request(input, init), "127.0.0.1");
+  const { fetch: simFetch } = inProcessSimulator({
+    code: SECRET,
+    seed: 7,
+    callsPerDay: 300,
+    publicBaseUrl: "http://simulator.internal",
+    now: () => NOW,
+  });
   let recordUrl = "";
   let whole = Buffer.alloc(0);
 

@@ -44,6 +44,25 @@ describe("callEpochMs", () => {
   it("reads a non-normalized Date as the upstream means it: GMT+0", () => {
     expect(callEpochMs({ Date: "2026-10-25 00:30:00" })).toBe(Date.UTC(2026, 9, 25, 0, 30));
   });
+
+  it("reads the server's ISO shape exactly as Date.parse does", () => {
+    for (const iso of [
+      "1970-01-01T00:00:00Z",
+      "2000-02-29T23:59:59Z",
+      "2024-03-29T00:30:00Z",
+      "2100-03-01T00:00:00Z",
+      "1999-12-31T12:00:00Z",
+      "2024-03-29T00:30:00.500Z",
+      "2024-03-29T03:30:00+03:00",
+    ]) {
+      expect(callEpochMs({ Date: iso })).toBe(Date.parse(iso));
+    }
+  });
+
+  it("falls back to DateEpoch when Date cannot be read", () => {
+    expect(callEpochMs({ Date: "not a date", DateEpoch: 1_554_027_973 })).toBe(1_554_027_973_000);
+    expect(callEpochMs({ Date: "not a date" })).toBeUndefined();
+  });
 });
 
 describe("callSortableTime", () => {

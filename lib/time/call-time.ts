@@ -1,7 +1,7 @@
 import type { ApiCall } from "@/lib/api/calls-response";
 import { parseUpstreamDate } from "@/lib/voicenter/dates";
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "./units";
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 export function daysFromCivil(year: number, month: number, day: number): number {

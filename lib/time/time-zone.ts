@@ -1,3 +1,5 @@
+import { DAY_MS, HOUR_MS } from "./units";
+
 /**
  * Wall-clock arithmetic in an IANA time zone with Intl only. Formatters are cached per
  * zone; callers compute bucket boundaries with these once per range, never once per call.
@@ -13,9 +15,6 @@ export interface WallTime {
   minute: number;
   second: number;
 }
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

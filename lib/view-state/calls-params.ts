@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 
+import { DAY_MS } from "@/lib/time/units";
 import { CALL_TYPE_IDS, isCallTypeId, type CallTypeId } from "@/lib/voicenter/call-types";
 import { parseUpstreamDate } from "@/lib/voicenter/dates";
 import { canonicalFieldName, FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
@@ -28,7 +29,6 @@ export const CALLS_PARAM_NAMES = [
 export type CallsParamName = (typeof CALLS_PARAM_NAMES)[number];
 
 export const MAX_RANGE_DAYS = 93;
-const DAY_MS = 86_400_000;
 
 export type CallsScope =
   { criteria: Exclude<IdentityCriteria, "User"> } | { criteria: "User"; userCode: string };
@@ -171,13 +171,17 @@ const paramsSchema = z.object({
   fields,
 });
 
-/** Every value of a parameter: repeats and comma lists, trimmed, empties dropped. */
-function valuesOf(params: URLSearchParams, name: string): string[] {
-  return params
-    .getAll(name)
-    .flatMap((v) => v.split(","))
+/** A comma list as its items, trimmed, empties dropped: `"1, 8,"` → `["1", "8"]`. */
+export function splitList(text: string): string[] {
+  return text
+    .split(",")
     .map((v) => v.trim())
     .filter((v) => v !== "");
+}
+
+/** Every value of a parameter: repeats and comma lists both. */
+function valuesOf(params: URLSearchParams, name: string): string[] {
+  return params.getAll(name).flatMap(splitList);
 }
 
 const sortedUnique = <T extends string | number>(values: T[]): T[] | undefined =>

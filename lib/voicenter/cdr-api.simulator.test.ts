@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { defaultSimulatorConfig, type SimulatorConfigOverrides } from "@/simulator/config";
-import { createSimulator } from "@/simulator/handler";
+import { inProcessSimulator, type SimulatorConfigOverrides } from "@/testing/simulator";
 
 import { fetchCdrPage, type CdrEndpoint } from "./cdr-api";
 import { UpstreamError } from "./cdr-api-errors";
@@ -25,20 +24,16 @@ function simulated(
   endpoint: Partial<CdrEndpoint> = {},
   clientIp = "127.0.0.1",
 ): CdrEndpoint {
-  const simulator = createSimulator(
-    defaultSimulatorConfig({
-      code: CODE,
-      now: () => NOW,
-      publicBaseUrl: "http://sim.test",
-      ...overrides,
-    }),
+  const { fetch } = inProcessSimulator(
+    { code: CODE, now: () => NOW, publicBaseUrl: "http://sim.test", ...overrides },
+    clientIp,
   );
   return {
     url: "http://sim.test/hub/cdr/",
     code: CODE,
     auth: "body",
     timeoutMs: 10_000,
-    fetch: (input, init) => simulator.handle(new Request(input, init), clientIp),
+    fetch,
     ...endpoint,
   };
 }
