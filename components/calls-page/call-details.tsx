@@ -7,7 +7,7 @@ import { useCallback, useMemo } from "react";
 
 import { CallDrawer } from "@/components/drawer/call-drawer";
 import type { ApiCall } from "@/lib/api/calls-response";
-import { fetchCalls } from "@/lib/api/fetch-calls";
+import { callQueryOptions } from "@/lib/api/query-options";
 import { buildLegIndex, otherLegs } from "@/lib/conversations/legs";
 import { sortKeysFor } from "@/lib/table/columns";
 import { sortCalls } from "@/lib/table/sort";
@@ -41,19 +41,7 @@ export function CallDetails({
   const locale = useLocale();
   const listed = useMemo(() => calls.find((c) => c.CallID === callId), [calls, callId]);
   // The list holds only the shown columns' fields; the drawer shows every field of the call.
-  const search = range
-    ? new URLSearchParams({
-        from: new Date(range.from).toISOString(),
-        to: new Date(range.to).toISOString(),
-        callId,
-      }).toString()
-    : null;
-  const full = useQuery({
-    queryKey: ["call", search],
-    queryFn: ({ signal }) => fetchCalls(search ?? "", signal),
-    enabled: search !== null && listed !== undefined,
-    staleTime: Infinity,
-  });
+  const full = useQuery(callQueryOptions(callId, range, { enabled: listed !== undefined }));
   const call = full.data?.calls.find((c) => c.CallID === callId) ?? listed;
   const legs = useMemo(() => (call ? otherLegs(call, buildLegIndex(calls)) : []), [call, calls]);
   const recorded = useMemo(

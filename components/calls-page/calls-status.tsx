@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 
 import type { CallsResponse } from "@/lib/api/calls-response";
 import { CallsRequestError } from "@/lib/api/fetch-calls";
-
-import type { LoadProgress } from "./use-load-progress";
+import type { LoadProgress } from "@/lib/api/query-options";
 
 /** Error codes of /api/calls that have their own explanation and advice. */
 const KNOWN_ERRORS = new Set([

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useCallback, useDeferredValue, useMemo } from "react";
@@ -14,14 +14,13 @@ import { KpiStrip } from "@/components/kpis/kpi-strip";
 import { ShareButton } from "@/components/view-state/share-button";
 import { useMounted, useViewState } from "@/components/view-state/use-view-state";
 import type { ApiCall } from "@/lib/api/calls-response";
-import { CallsRequestError, fetchCalls } from "@/lib/api/fetch-calls";
+import { callsQueryOptions, loadProgressQueryOptions } from "@/lib/api/query-options";
 import { createLabeler } from "@/lib/format/labels";
 import { wallTimeAt } from "@/lib/time/time-zone";
 import { filterCallsLocally } from "@/lib/view-state/local-filter";
 import { CLEARED_FILTERS } from "@/lib/view-state/parsers";
 
 import { CallsStatus } from "./calls-status";
-import { useLoadProgress } from "./use-load-progress";
 
 const EMPTY: readonly ApiCall[] = [];
 
@@ -49,18 +48,7 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
   const tt = useTranslations("table");
   const labels = useMemo(() => createLabeler((key) => tt(key)), [tt]);
 
-  const query = useQuery({
-    queryKey: ["calls", request.ok ? request.search : null],
-    queryFn: ({ signal }) => fetchCalls(request.ok ? request.search : "", signal),
-    enabled: mounted && request.ok,
-    staleTime: 60_000,
-    placeholderData: keepPreviousData,
-    // Tens of thousands of calls: deep-comparing each answer with the last costs more than it saves.
-    structuralSharing: false,
-    retry: (count, error) =>
-      error instanceof CallsRequestError && error.code === "upstream_rate_limited" && count < 3,
-    retryDelay: (count) => 5_000 * 2 ** count,
-  });
+  const query = useQuery(callsQueryOptions(request, { enabled: mounted }));
 
   const calls = query.data?.calls ?? EMPTY;
   const shown = useMemo(() => filterCallsLocally(calls, view), [calls, view]);
@@ -80,7 +68,8 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
 
   const openCall = useCallback((call: ApiCall) => void setView({ call: call.CallID }), [setView]);
   const loading = !mounted || (request.ok && query.isPending);
-  const progress = useLoadProgress(request.ok ? request.search : null, query.isFetching);
+  const progressQuery = useQuery(loadProgressQueryOptions(request, { active: query.isFetching }));
+  const progress = query.isFetching ? (progressQuery.data ?? null) : null;
 
   return (
     <main className="flex flex-col gap-4 pb-8">

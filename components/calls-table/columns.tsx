@@ -183,6 +183,3 @@ export function buildColumns(context: ColumnContext): CallColumnDef[] {
     }) as CallColumnDef;
   });
 }
-
-// The page asks the server for exactly the fields the shown columns (and KPIs) need.
-export { DEFAULT_VISIBLE_COLUMNS, fieldsForColumns, type ColumnId } from "@/lib/table/columns";

@@ -19,7 +19,7 @@ interface DateRangePickerProps {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** `datetime-local` value of an instant, read on the viewer's wall clock. */
-export function toLocalInput(iso: string | null, timeZone: string): string {
+function toLocalInput(iso: string | null, timeZone: string): string {
   const ms = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(ms)) return "";
   const w = wallTimeAt(ms, timeZone);
@@ -27,7 +27,7 @@ export function toLocalInput(iso: string | null, timeZone: string): string {
 }
 
 /** The instant a `datetime-local` value means in the viewer's zone, as ISO with Z. */
-export function fromLocalInput(value: string, timeZone: string): string | null {
+function fromLocalInput(value: string, timeZone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
   if (!m) return null;
   const [, year, month, day, hour, minute] = m.map(Number);

@@ -4,23 +4,13 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
 import { splitList } from "@/lib/view-state/calls-params";
-import type { UpstreamFilters } from "@/lib/view-state/view-request";
+import type { FilterValues } from "@/lib/view-state/parsers";
 import { CALL_TYPE_IDS } from "@/lib/voicenter/call-types";
-import { DIAL_STATUS_NAMES, type DialStatus } from "@/lib/voicenter/dial-statuses";
+import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
 
 import { DateRangePicker } from "./date-range-picker";
 import { MultiSelect } from "./multi-select";
 import { ScopeField } from "./scope-field";
-
-/** Everything the filter bar edits: the upstream filters plus the browser-side ones. */
-export interface FilterValues extends UpstreamFilters {
-  status: DialStatus[] | null;
-  minDur: number | null;
-  maxDur: number | null;
-  /** KPI thresholds (seconds): short abandon, and the service level's "answered within". */
-  abandonS: number;
-  slaS: number;
-}
 
 interface FilterBarProps {
   values: FilterValues;

@@ -15,7 +15,7 @@ export interface RecordingPlayerProps {
   autoPlay?: boolean;
 }
 
-export function recordingSrc(callId: string): string {
+function recordingSrc(callId: string): string {
   return `/api/recordings/${encodeURIComponent(callId)}`;
 }
 

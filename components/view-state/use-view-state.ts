@@ -88,5 +88,3 @@ export function useViewState(defaultTimeZone: string) {
     request,
   };
 }
-
-export type ViewState = ReturnType<typeof useViewState>;

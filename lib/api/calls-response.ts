@@ -8,7 +8,7 @@ import type { FieldName } from "@/lib/voicenter/fields";
  * RecordURL (which may work without Callboard or carry credentials), plus whether a
  * recording exists; playback goes through `/api/recordings/<CallID>`.
  */
-export const apiCallSchema = callSchema.omit({ RecordURL: true }).extend({
+const apiCallSchema = callSchema.omit({ RecordURL: true }).extend({
   CallID: z.string(),
   HasRecording: z.boolean(),
 });

@@ -42,10 +42,6 @@ export const ApiErrorCode = z.enum(
 );
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 
-export function isApiErrorCode(value: string): value is ApiErrorCode {
-  return Object.hasOwn(API_ERROR_CODES, value);
-}
-
 /** The one error envelope: `{"error":{"code","message","param"?}}` (`param`: the bad parameter). */
 export const apiErrorEnvelopeSchema = z.object({
   error: z.object({ code: ApiErrorCode, message: z.string(), param: z.optional(z.string()) }),

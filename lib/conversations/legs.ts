@@ -1,7 +1,7 @@
 import type { ApiCall } from "@/lib/api/calls-response";
 
 /** The id that links the legs of one call (two-leg types, transfers, IVR → queue). */
-export function originalIdOf(call: Pick<ApiCall, "CustomData">): string | undefined {
+function originalIdOf(call: Pick<ApiCall, "CustomData">): string | undefined {
   const id = call.CustomData?.OriginalIvrUniqueID;
   return typeof id === "string" && id !== "" ? id : undefined;
 }

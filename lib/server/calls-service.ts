@@ -228,7 +228,3 @@ export function getCallsService(): CallsService {
   holder[SINGLETON] ??= createCallsService({ upstream: getUpstream() });
   return holder[SINGLETON];
 }
-
-export function resetCallsServiceForTests(): void {
-  delete (globalThis as WithService)[SINGLETON];
-}

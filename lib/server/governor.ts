@@ -72,7 +72,7 @@ interface Entry {
   transientRetries: number;
 }
 
-export function defaultClassify(error: unknown): FailureClass {
+function defaultClassify(error: unknown): FailureClass {
   if (isUpstreamError(error) && error.kind === "rate-limited") return "rate-limited";
   return isTransientUpstreamError(error) ? "transient" : "fatal";
 }

@@ -14,10 +14,6 @@ export const RANGE_PRESETS = [
 ] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
-export function isRangePreset(value: string | null | undefined): value is RangePreset {
-  return value != null && (RANGE_PRESETS as readonly string[]).includes(value);
-}
-
 export interface ResolvedRange {
   from: number;
   to: number;

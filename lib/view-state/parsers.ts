@@ -1,10 +1,10 @@
 import {
   createParser,
-  createSerializer,
   parseAsArrayOf,
   parseAsInteger,
   parseAsString,
   parseAsStringLiteral,
+  type inferParserType,
 } from "nuqs";
 
 import { RANGE_PRESETS } from "@/lib/time/date-range";
@@ -12,10 +12,10 @@ import type { CallsParamName } from "@/lib/view-state/calls-params";
 import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
 
 /**
- * The dashboard's URL: the one set of nuqs parsers for every piece of view state. The
- * filters the upstream applies keep the exact names of `/api/calls` (validated by the same
- * `parseCallsParams`); the rest is the page's own (preset range, status, duration, sort,
- * columns, open call).
+ * The dashboard's URL: the one set of nuqs parsers for every piece of view state, shared by
+ * every page. The filters the upstream applies keep the exact names of `/api/calls` and are
+ * validated by its parser (`calls-params.ts`, beside this file); the rest is the pages' own
+ * (preset range, status, duration, thresholds, sort, columns, open call).
  */
 
 export interface SortEntry {
@@ -24,7 +24,7 @@ export interface SortEntry {
 }
 
 /** `sort=Duration.desc,Date` — column ids with an optional `.desc`/`.asc`. */
-export const parseAsSort = createParser<SortEntry[]>({
+const parseAsSort = createParser<SortEntry[]>({
   parse(value) {
     const entries: SortEntry[] = [];
     for (const part of value.split(",")) {
@@ -56,27 +56,33 @@ export const upstreamFilterParsers = {
   scope: parseAsString,
 } satisfies Partial<Record<CallsParamName, unknown>>;
 
-export const viewParsers = {
+/** What decides the `/api/calls` request: its filters, and the preset used without from/to. */
+export const requestParsers = {
   ...upstreamFilterParsers,
   range: parseAsStringLiteral(RANGE_PRESETS),
+};
+export type UpstreamFilters = inferParserType<typeof requestParsers>;
+
+/** Everything the filter bar edits: the upstream filters plus those applied in the browser. */
+export const filterParsers = {
+  ...requestParsers,
   status: parseAsArrayOf(parseAsStringLiteral(DIAL_STATUS_NAMES), ","),
   minDur: parseAsInteger,
   maxDur: parseAsInteger,
-  sort: parseAsSort,
-  cols: list,
-  call: parseAsString,
   /** KPI thresholds, seconds: short abandon, and "answered within" for the service level. */
   abandonS: parseAsInteger.withDefault(5),
   slaS: parseAsInteger.withDefault(20),
 };
+export type FilterValues = inferParserType<typeof filterParsers>;
 
-export type ViewParsers = typeof viewParsers;
+export const viewParsers = {
+  ...filterParsers,
+  sort: parseAsSort,
+  cols: list,
+  call: parseAsString,
+};
 
 /** What Reset clears: every filter and the open call; sort, columns and thresholds stay. */
 export const CLEARED_FILTERS = Object.fromEntries(
-  [...Object.keys(upstreamFilterParsers), "range", "status", "minDur", "maxDur", "call"].map(
-    (key) => [key, null],
-  ),
-) as Partial<Record<keyof ViewParsers, null>>;
-
-export const serializeView = createSerializer(viewParsers);
+  [...Object.keys(requestParsers), "status", "minDur", "maxDur", "call"].map((key) => [key, null]),
+) as Partial<Record<keyof typeof viewParsers, null>>;

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { ApiCall } from "@/lib/api/calls-response";
 
 import { filterCallsLocally } from "./local-filter";
-import { buildViewRequest, type UpstreamFilters } from "./view-request";
+import type { UpstreamFilters } from "./parsers";
+import { buildViewRequest } from "./view-request";
 
 const none: UpstreamFilters = {
   from: null,
@@ -61,7 +62,14 @@ describe("buildViewRequest", () => {
       scope: { criteria: "User", userCode: "19996" },
       fields: ["Date", "CallID"],
     });
-    expect(new URLSearchParams(request.search).get("phone")).toBe("050-123-4567");
+    // The request is written in the canonical form the server caches under.
+    expect(new URLSearchParams(request.search).get("phone")).toBe("972501234567");
+    expect(new URLSearchParams(request.search).get("queue")).toBe("1,3");
+  });
+
+  it("keeps what the URL writer must escape: a + in a number, a space", () => {
+    const request = buildViewRequest({ ...none, phone: ["+972 50-123-4567"] }, opts);
+    expect(request).toMatchObject({ ok: true, query: { phones: ["972501234567"] } });
   });
 
   it("names the parameter a bad value came in", () => {

@@ -34,9 +34,9 @@ export interface CdrPage {
 }
 
 /** Fields the data path itself relies on: dedupe by CallID, windows by Date. */
-export const ALWAYS_REQUESTED: readonly FieldName[] = ["CallID", "Date"];
+const ALWAYS_REQUESTED: readonly FieldName[] = ["CallID", "Date"];
 
-export function withRequiredFields(fields: readonly FieldName[]): FieldName[] {
+function withRequiredFields(fields: readonly FieldName[]): FieldName[] {
   return [...new Set<FieldName>([...ALWAYS_REQUESTED, ...fields])];
 }
 
