@@ -2,7 +2,7 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
-export default [
+const eslintConfig = [
   {
     ignores: [
       ".next/**",
@@ -10,18 +10,16 @@ export default [
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
-      "*.config.mjs",
-      "scripts/**",
     ],
   },
   ...nextCoreWebVitals,
   ...nextTypescript,
   ...tseslint.configs.recommendedTypeChecked.map((config) => ({
     ...config,
-    files: ["**/*.ts", "**/*.tsx"],
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
   })),
   {
-    files: ["**/*.ts", "**/*.tsx"],
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -38,3 +36,5 @@ export default [
     },
   },
 ];
+
+export default eslintConfig;

@@ -6,8 +6,6 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // `npm test` type-checks the whole project (tests included) once, before the build.
-  typescript: { ignoreBuildErrors: true },
 };
 
 export default withNextIntl(nextConfig);

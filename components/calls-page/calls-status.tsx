@@ -4,11 +4,12 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
 import type { CallsResponse } from "@/lib/api/calls-response";
-import { CallsRequestError } from "@/lib/api/fetch-calls";
+import type { ApiErrorCode } from "@/lib/api/error-codes";
+import { CallsRequestError, type ClientErrorCode } from "@/lib/api/fetch-calls";
 import type { LoadProgress } from "@/lib/api/query-options";
 
-/** Error codes of /api/calls that have their own explanation and advice. */
-const KNOWN_ERRORS = new Set([
+/** Error codes with their own explanation and advice (`calls.errors.<code>`). */
+const EXPLAINED = [
   "upstream_rate_limited",
   "upstream_unauthorized",
   "upstream_untrusted_ip",
@@ -16,7 +17,11 @@ const KNOWN_ERRORS = new Set([
   "upstream_timeout",
   "upstream_unreachable",
   "network",
-]);
+] as const satisfies readonly (ApiErrorCode | ClientErrorCode)[];
+
+function isExplained(code: string): code is (typeof EXPLAINED)[number] {
+  return (EXPLAINED as readonly string[]).includes(code);
+}
 
 interface CallsStatusProps {
   query: UseQueryResult<CallsResponse>;
@@ -56,7 +61,7 @@ export function CallsStatus({
       >
         <div className="min-w-0 flex-1">
           <p className="font-semibold">
-            {KNOWN_ERRORS.has(code) ? t(`errors.${code}`) : t("errors.generic")}
+            {isExplained(code) ? t(`errors.${code}`) : t("errors.generic")}
           </p>
           <p className="mt-1">{error.message}</p>
           {retrying ? <p className="mt-1">{t("retrying")}</p> : null}

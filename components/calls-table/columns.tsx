@@ -30,6 +30,7 @@ import {
   type KeyedSortTableMeta,
 } from "@/lib/table/sorted-row-model";
 import { callEpochMs } from "@/lib/time/call-time";
+import type { CallOutcome } from "@/lib/voicenter/dial-statuses";
 
 import { LtrText, PlainText, RecordingMark, StatusBadge, TypeBadge } from "./cells";
 
@@ -112,7 +113,7 @@ function cellRenderer(
         );
       };
     case "status": {
-      const outcomeLabel = (outcome: string) => t(`outcomes.${outcome}`);
+      const outcomeLabel = (outcome: CallOutcome) => t(`outcomes.${outcome}`);
       return function StatusCell({ row }: Cell) {
         const status = row.original.DialStatus;
         return (

@@ -39,10 +39,14 @@ export function csvField(value: CsvCell): string {
 }
 
 /** Columns whose CSV header names a unit the cells no longer carry. */
-const CSV_HEADER_OVERRIDES: ReadonlySet<ColumnId> = new Set(["Price"]);
+const CSV_HEADER_OVERRIDES = ["Price"] as const satisfies readonly ColumnId[];
+
+function hasCsvHeader(id: ColumnId): id is (typeof CSV_HEADER_OVERRIDES)[number] {
+  return (CSV_HEADER_OVERRIDES as readonly string[]).includes(id);
+}
 
 function headerOf(id: ColumnId, t: Translate): string {
-  return CSV_HEADER_OVERRIDES.has(id) ? t(`csvHeaders.${id}`) : t(`columns.${id}`);
+  return hasCsvHeader(id) ? t(`csvHeaders.${id}`) : t(`columns.${id}`);
 }
 
 type CellReader = (call: ApiCall) => CsvCell;
