@@ -35,6 +35,25 @@ const eslintConfig = [
       ],
     },
   },
+  {
+    // Production code imports no test, benchmark or simulator code (demo mode loads the
+    // simulator with a dynamic import, which this rule leaves alone).
+    files: ["{app,components,lib,i18n}/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/simulator/*", "@/bench/*", "@/testing/*", "**/simulator/*", "**/bench/*"],
+              message: "production code must not import the simulator, benchmarks or test helpers",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default eslintConfig;
