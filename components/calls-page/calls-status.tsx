@@ -3,6 +3,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
+import { Button } from "@/components/ui/button";
 import type { CallsResponse } from "@/lib/api/calls-response";
 import type { ApiErrorCode } from "@/lib/api/error-codes";
 import { CallsRequestError, type ClientErrorCode } from "@/lib/api/fetch-calls";
@@ -66,13 +67,9 @@ export function CallsStatus({
           <p className="mt-1">{error.message}</p>
           {retrying ? <p className="mt-1">{t("retrying")}</p> : null}
         </div>
-        <button
-          type="button"
-          onClick={onRetry}
-          className="rounded-md border border-current px-3 py-1"
-        >
+        <Button variant="inherit" size="sm" onClick={onRetry}>
           {t("retry")}
-        </button>
+        </Button>
       </div>
     );
   }
@@ -115,13 +112,9 @@ export function CallsStatus({
       {empty ? (
         <div className={`${banner} border-slate-200 dark:border-slate-700`} data-testid="empty">
           <p className="flex-1">{t("empty")}</p>
-          <button
-            type="button"
-            onClick={onWiden}
-            className="rounded-md bg-sky-700 px-3 py-1 text-white hover:bg-sky-800"
-          >
+          <Button variant="primary" size="sm" onClick={onWiden}>
             {t("widen")}
-          </button>
+          </Button>
         </div>
       ) : null}
       {data && !data.complete ? (
@@ -136,13 +129,9 @@ export function CallsStatus({
               reason: data.incompleteReason ?? "",
             })}
           </p>
-          <button
-            type="button"
-            onClick={onRetry}
-            className="rounded-md border border-current px-3 py-1"
-          >
+          <Button variant="inherit" size="sm" onClick={onRetry}>
             {t("retry")}
-          </button>
+          </Button>
         </div>
       ) : null}
       {data && data.rejected.count > 0 ? (

@@ -11,6 +11,7 @@ import { useExportCalls } from "@/components/calls-table/use-export-calls";
 import { LazyChartsPanel } from "@/components/charts/lazy-charts-panel";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { KpiStrip } from "@/components/kpis/kpi-strip";
+import { Button } from "@/components/ui/button";
 import { ShareButton } from "@/components/view-state/share-button";
 import { useMounted, useViewState } from "@/components/view-state/use-view-state";
 import type { ApiCall } from "@/lib/api/calls-response";
@@ -129,13 +130,9 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
               ) : null}
             </p>
             <ShareButton />
-            <button
-              type="button"
-              onClick={state.refresh}
-              className="rounded-md border border-slate-300 px-2.5 py-1 text-sm dark:border-slate-700"
-            >
+            <Button size="sm" onClick={state.refresh}>
               {t("refresh")}
-            </button>
+            </Button>
           </div>
         </TableToolbar>
         <CallsTable

@@ -4,6 +4,7 @@ import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 
+import { Button } from "@/components/ui/button";
 import {
   COLUMN_IDS,
   DEFAULT_VISIBLE_COLUMNS,
@@ -63,17 +64,16 @@ export function ColumnChooser({
         }
       }}
     >
-      <button
+      <Button
         ref={buttonRef}
-        type="button"
         aria-expanded={open}
         aria-controls={`${id}-panel`}
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
+        className="font-medium"
       >
         <ColumnsIcon className="size-4" />
         {t("toolbar.columns")}
-      </button>
+      </Button>
       <div
         ref={panelRef}
         id={`${id}-panel`}
@@ -129,14 +129,14 @@ export function ColumnChooser({
           })}
         </fieldset>
         <div className="border-t border-slate-200 p-2 dark:border-slate-700">
-          <button
-            type="button"
+          <Button
+            variant="link"
             disabled={isDefault}
             onClick={() => onVisibleColumnsChange([...DEFAULT_VISIBLE_COLUMNS])}
-            className="w-full rounded-md px-3 py-1.5 text-start text-sm text-sky-700 hover:bg-sky-50 disabled:cursor-default disabled:text-slate-400 disabled:hover:bg-transparent dark:text-sky-300 dark:hover:bg-sky-900/40 dark:disabled:text-slate-500"
+            className="w-full"
           >
             {t("toolbar.resetColumns")}
-          </button>
+          </Button>
         </div>
       </div>
     </div>

@@ -13,6 +13,7 @@ import {
   type BarShapeProps,
 } from "recharts";
 
+import { Button } from "@/components/ui/button";
 import type { StatusCount } from "@/lib/analytics/status-counts";
 import type { CallOutcome, DialStatus } from "@/lib/voicenter/dial-statuses";
 
@@ -161,14 +162,14 @@ export function StatusChart({ counts, onStatusClick }: StatusChartProps) {
           return (
             <li key={row.key}>
               {row.status && onStatusClick ? (
-                <button
-                  type="button"
+                <Button
+                  variant="chip"
+                  size="pill"
                   onClick={() => choose(row)}
                   aria-label={t("status.filterBy", { status: row.label, count: row.count })}
-                  className="inline-flex items-center gap-1.5 rounded-full border border-slate-200 px-2.5 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
                 >
                   {content}
-                </button>
+                </Button>
               ) : (
                 <span className="inline-flex items-center gap-1.5 rounded-full border border-transparent px-2.5 py-1 text-xs">
                   {content}

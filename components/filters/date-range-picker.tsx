@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { RANGE_PRESETS, type RangePreset } from "@/lib/time/date-range";
 import { wallTimeAt, wallTimeToEpoch } from "@/lib/time/time-zone";
 
@@ -66,15 +68,9 @@ export function DateRangePicker({
       </legend>
       <div role="group" aria-label={t("range")} className="flex flex-wrap gap-1">
         {RANGE_PRESETS.map((p) => (
-          <button
-            key={p}
-            type="button"
-            aria-pressed={preset === p}
-            onClick={() => onPreset(p)}
-            className="rounded-md border border-slate-300 px-2.5 py-1 text-sm aria-pressed:border-sky-700 aria-pressed:bg-sky-700 aria-pressed:text-white dark:border-slate-700"
-          >
+          <Button key={p} size="sm" aria-pressed={preset === p} onClick={() => onPreset(p)}>
             {t(`presets.${p}`)}
-          </button>
+          </Button>
         ))}
       </div>
       <DateTimeInput
@@ -109,13 +105,12 @@ function DateTimeInput(props: {
   return (
     <label className="flex flex-col text-xs">
       <span className="text-slate-500 dark:text-slate-400">{props.label}</span>
-      <input
+      <Input
         type="datetime-local"
         name={props.name}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         onBlur={props.onCommit}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
       />
     </label>
   );

@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { Button } from "@/components/ui/button";
+
 /** Copies the page's URL, which holds the whole view (filters, sort, columns, open call). */
 export function ShareButton() {
   const t = useTranslations("calls");
@@ -22,12 +24,8 @@ export function ShareButton() {
   }
 
   return (
-    <button
-      type="button"
-      onClick={() => void copy()}
-      className="rounded-md border border-slate-300 px-2.5 py-1 text-sm dark:border-slate-700"
-    >
+    <Button size="sm" onClick={() => void copy()}>
       <span aria-live="polite">{copied ? t("copied") : t("copyLink")}</span>
-    </button>
+    </Button>
   );
 }
