@@ -10,6 +10,7 @@ import en from "@/messages/en/table.json";
 import he from "@/messages/he/table.json";
 
 import { CallsTable, type CallsTableProps } from "./calls-table";
+import { ColumnPanel } from "./column-panel";
 import { TableToolbar } from "./table-toolbar";
 
 // Server rendering in Node (no jsdom): what the first HTML holds, before any scrolling.
@@ -128,9 +129,20 @@ describe("TableToolbar (server-rendered)", () => {
     );
     expect(html).toContain("12 calls");
     expect(html).toContain("Export CSV");
+    expect(html).toContain('aria-expanded="false"');
+    // Closed, the panel is not in the page: no stray dialog for `[role=dialog]` to find.
+    expect(html).not.toContain('role="dialog"');
+    expect(count(html, /type="checkbox"/g)).toBe(0);
+  });
+
+  it("lists every column with its meaning in the chooser's panel", () => {
+    const html = render(
+      <ColumnPanel id="cols" visibleColumns={["Date"]} onVisibleColumnsChange={noop} />,
+    );
+    expect(html).toContain('role="dialog"');
+    expect(html).toContain('aria-labelledby="cols-title"');
     expect(count(html, /type="checkbox"/g)).toBe(25);
     expect(count(html, /checked=""/g)).toBe(1);
     expect(html).toContain("Talk time; ringing is not included");
-    expect(html).toContain('aria-expanded="false"');
   });
 });

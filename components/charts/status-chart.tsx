@@ -28,6 +28,10 @@ export interface StatusChartProps {
   onStatusClick?: (status: DialStatus) => void;
 }
 
+/** Room per bar for a label of up to two lines at 11 px: with 18 statuses, none touches the next. */
+const ROW_HEIGHT = 30;
+const AXIS_HEIGHT = 30;
+
 interface StatusRow {
   key: string;
   label: string;
@@ -76,6 +80,8 @@ export function StatusChart({ counts, onStatusClick }: StatusChartProps) {
     );
   }
 
+  // The chart grows with the statuses present instead of squeezing their labels together.
+  const height = Math.max(CHART_HEIGHT, rows.length * ROW_HEIGHT + AXIS_HEIGHT);
   const choose = (row: StatusRow | undefined) => {
     if (row?.status && onStatusClick) onStatusClick(row.status);
   };
@@ -85,7 +91,7 @@ export function StatusChart({ counts, onStatusClick }: StatusChartProps) {
       <div dir="ltr">
         <BarChart
           responsive
-          style={{ width: "100%", height: CHART_HEIGHT }}
+          style={{ width: "100%", height }}
           data={rows}
           layout="vertical"
           margin={{ top: 4, right: 8, bottom: 4, left: 8 }}

@@ -49,6 +49,9 @@ export function CallDrawer(props: CallDrawerProps) {
   return (
     <dialog
       ref={ref}
+      // Explicit, so `[role=dialog]` finds it as well as the accessibility tree does.
+      role="dialog"
+      aria-modal="true"
       aria-labelledby="call-drawer-title"
       onCancel={(event) => {
         event.preventDefault();

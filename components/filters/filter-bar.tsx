@@ -102,7 +102,9 @@ export function FilterBar(props: FilterBarProps) {
       </Button>
       <div id="filters-body" className={`${open ? "flex" : "hidden"} flex-col gap-3 md:flex`}>
         <DateRangePicker
-          key={`${props.effectiveRange?.from}|${props.effectiveRange?.to}`}
+          // The inputs show wall times in the viewer's zone, known only after hydration: a new
+          // zone, like a new range, starts the drafts afresh.
+          key={`${props.effectiveRange?.from}|${props.effectiveRange?.to}|${timeZone}`}
           preset={values.from && values.to ? null : (values.range ?? "today")}
           from={props.effectiveRange?.from ?? null}
           to={props.effectiveRange?.to ?? null}
