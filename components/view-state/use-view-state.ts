@@ -40,7 +40,7 @@ export function useMounted(): boolean {
 }
 
 /**
- * The whole view lives in the URL (nuqs, one parser set in lib/search-params.ts); changes
+ * The whole view lives in the URL (nuqs, one parser set in lib/view-state/parsers.ts); changes
  * push history entries so Back/Forward walk through them.
  */
 export function useViewState(defaultTimeZone: string) {
