@@ -1,0 +1,22 @@
+import { apiErrorResponse } from "@/lib/server/api-errors";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Any /api path without a route answers in the API's envelope, not with the HTML 404 page:
+ * API responses carry a CSP that loads nothing, so that page would arrive broken.
+ */
+function notFound(request: Request): Response {
+  const { pathname } = new URL(request.url);
+  return apiErrorResponse(404, "not_found", `there is no API route at ${pathname}`);
+}
+
+export {
+  notFound as DELETE,
+  notFound as GET,
+  notFound as HEAD,
+  notFound as OPTIONS,
+  notFound as PATCH,
+  notFound as POST,
+  notFound as PUT,
+};
