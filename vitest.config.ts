@@ -11,7 +11,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,simulator,app,components,i18n,bench,testing}/**/*.test.{ts,tsx}"],
+    include: ["{lib,simulator,app,components,i18n,bench,testing,e2e/support}/**/*.test.{ts,tsx}"],
     environment: "node",
     testTimeout: 120_000,
     hookTimeout: 60_000,

@@ -3,6 +3,7 @@ import type charts from "@/messages/en/charts.json";
 import type drawer from "@/messages/en/drawer.json";
 import type filters from "@/messages/en/filters.json";
 import type kpis from "@/messages/en/kpis.json";
+import type login from "@/messages/en/login.json";
 import type player from "@/messages/en/player.json";
 import type table from "@/messages/en/table.json";
 
@@ -19,6 +20,7 @@ export type Messages = typeof app & {
   charts: typeof charts;
   drawer: typeof drawer;
   player: typeof player;
+  login: typeof login;
 };
 
 declare module "next-intl" {

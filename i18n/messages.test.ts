@@ -5,6 +5,7 @@ import heCharts from "@/messages/he/charts.json";
 import heDrawer from "@/messages/he/drawer.json";
 import heFilters from "@/messages/he/filters.json";
 import heKpis from "@/messages/he/kpis.json";
+import heLogin from "@/messages/he/login.json";
 import hePlayer from "@/messages/he/player.json";
 import heTable from "@/messages/he/table.json";
 
@@ -20,6 +21,7 @@ const he = {
   charts: heCharts,
   drawer: heDrawer,
   player: hePlayer,
+  login: heLogin,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

@@ -7,6 +7,14 @@ import * as z from "zod/mini";
  */
 export const API_ERROR_CODES = {
   bad_parameter: 400,
+  /** No session and no API token (or an unknown one). */
+  unauthorized: 401,
+  /** Signed in, but the role may not do this. */
+  forbidden: 403,
+  /** Live mode with no sign-in method configured: nobody can be let in. */
+  sign_in_not_configured: 503,
+  /** No API route at this path. */
+  not_found: 404,
   internal_error: 500,
   /** The request was cancelled or ran past the server's own limit. */
   timeout: 504,
