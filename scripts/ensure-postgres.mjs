@@ -10,6 +10,7 @@ import { join } from "node:path";
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
+/** @param {string} dir */
 function binDirWith(dir) {
   return existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl")) ? dir : undefined;
 }
@@ -52,6 +53,7 @@ export function ensurePostgres() {
   );
 }
 
+/** @returns {Promise<number>} */
 function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -63,7 +65,11 @@ function freePort() {
   });
 }
 
-/** Runs a PostgreSQL program as the cluster's owner; throws with its output when it fails. */
+/**
+ * Runs a PostgreSQL program as the cluster's owner; throws with its output when it fails.
+ * @param {string} program
+ * @param {string[]} args
+ */
 function runAsOwner(program, args) {
   const [command, fullArgs] = isRoot
     ? ["runuser", ["-u", "postgres", "--", program, ...args]]
@@ -76,8 +82,16 @@ function runAsOwner(program, args) {
 }
 
 /**
+ * @typedef {object} ThrowawayPostgres
+ * @property {string} url postgres://postgres@127.0.0.1:<port>/postgres (trust, loopback only)
+ * @property {number} port
+ * @property {() => void} stop
+ */
+
+/**
  * Starts a fresh cluster (trust authentication, loopback only, no fsync: data is thrown
  * away) and resolves to `{ url, port, stop }`. `stop()` is also run if the process exits.
+ * @returns {Promise<ThrowawayPostgres>}
  */
 export async function startPostgres() {
   const bin = ensurePostgres();
@@ -121,6 +135,7 @@ export async function startPostgres() {
     }
   }
   let stopped = false;
+  /** @param {"fast" | "immediate"} mode */
   const stopNow = (mode) => {
     if (stopped) return;
     stopped = true;
@@ -146,7 +161,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     console.log(ensurePostgres());
   } catch (error) {
-    console.error(error.message);
+    console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
 }

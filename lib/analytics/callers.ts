@@ -1,5 +1,5 @@
-import type { ApiCall } from "@/lib/api-call";
-import { callSortableTime } from "@/lib/call-time";
+import type { ApiCall } from "@/lib/api/calls-response";
+import { callSortableTime } from "@/lib/time/call-time";
 import {
   CALL_TYPE_IDS,
   CALL_TYPES,

@@ -1,11 +1,12 @@
 import { asc, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 
+import { describeEachDatabase } from "@/testing/database/each-database";
+
 import { purgeAuditEventsBefore } from "./audit-purge";
 import type { Database } from "./database";
 import { databaseErrorCode } from "./errors";
 import { auditEvent } from "./schema";
-import { describeEachDatabase } from "./testing/each-database";
 
 describeEachDatabase("audit retention", (target) => {
   let db: Database;

@@ -19,8 +19,3 @@ export function databaseHealth(): Promise<DatabaseHealth> {
   });
   return registry[slot].check();
 }
-
-/** For tests that change the environment between cases. */
-export function resetDatabaseHealthForTests(): void {
-  registry[slot] = undefined;
-}

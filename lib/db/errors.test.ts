@@ -1,6 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { describeEachDatabase } from "@/testing/database/each-database";
+
 import type { Database } from "./database";
 import {
   databaseErrorCode,
@@ -9,7 +11,6 @@ import {
   secretsOfUrl,
 } from "./errors";
 import { apiToken, auditEvent, session, user } from "./schema";
-import { describeEachDatabase } from "./testing/each-database";
 
 async function failure(work: Promise<unknown>): Promise<unknown> {
   try {

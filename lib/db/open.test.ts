@@ -4,11 +4,12 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
+import { describeEachDatabase } from "@/testing/database/each-database";
+
 import { databaseConfig } from "./config";
 import { migrationsFolder } from "./migrate";
 import { openPglite } from "./pglite/open";
 import { auditEvent, user } from "./schema";
-import { describeEachDatabase } from "./testing/each-database";
 
 const journal = JSON.parse(
   readFileSync(join(migrationsFolder(), "meta", "_journal.json"), "utf8"),

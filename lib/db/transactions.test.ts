@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 
+import { describeEachDatabase } from "@/testing/database/each-database";
+
 import type { Database } from "./database";
 import { user } from "./schema";
-import { describeEachDatabase } from "./testing/each-database";
 
 const person = (id: string) => ({ id, name: id, email: `${id}@example.com` });
 

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 
+import { describeEachDatabase } from "@/testing/database/each-database";
+
 import type { Database } from "./database";
 import { auditEvent, rateLimit, user } from "./schema";
-import { describeEachDatabase } from "./testing/each-database";
 
 /**
  * One query layer: the same query returns the same JavaScript values on both back-ends,

@@ -1,13 +1,14 @@
 import { databaseHealth } from "@/lib/db";
 import { getUpstream } from "@/lib/server/upstream";
+import { withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness, mode and the database (kind, ok, latency); says nothing about the account. */
-export async function GET(): Promise<Response> {
+export const GET = withApi(async () => {
   const database = await databaseHealth();
   return Response.json(
     { ok: database.ok, mode: getUpstream().mode, database },
     { status: database.ok ? 200 : 503 },
   );
-}
+});

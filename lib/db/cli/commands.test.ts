@@ -5,11 +5,12 @@ import { dirname, join } from "node:path";
 import { asc, getTableColumns, getTableName, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 
+import { databaseTarget } from "@/testing/database/each-database";
+import { seedEveryTable } from "@/testing/database/seed";
+
 import type { Database } from "../database";
 import { openPglite } from "../pglite/open";
 import { auditEvent } from "../schema";
-import { databaseTarget } from "../testing/each-database";
-import { seedEveryTable } from "../testing/seed";
 import { restoreEmbedded } from "../tools/backup";
 import { tablesInDependencyOrder } from "../tools/copy";
 import { runDbCommand } from "./commands";

@@ -98,7 +98,7 @@ describe("the data directory's lock", () => {
     const outputs = Array.from({ length: 4 }, () => {
       const child = spawn(
         process.execPath,
-        ["--conditions=react-server", "--import", "tsx", "lib/db/testing/lock-racer.ts", dir, go],
+        ["--conditions=react-server", "--import", "tsx", "testing/database/lock-racer.ts", dir, go],
         { stdio: ["ignore", "pipe", "inherit"] },
       );
       children.push(child);

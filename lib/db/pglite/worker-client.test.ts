@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
+import { readSnapshot } from "@/testing/database/snapshot";
+
 import { DatabaseUnavailableError, describeDatabaseError } from "../errors";
 import { user } from "../schema";
-import { readSnapshot } from "../testing/snapshot";
 import { openPglite } from "./open";
 import { PgliteWorkerClient } from "./worker-client";
 
@@ -80,7 +81,7 @@ describe("PGlite in a worker thread", () => {
 
   it("fails pending and later calls with a clear error when the thread dies", async () => {
     const client = await PgliteWorkerClient.start({
-      workerPath: join(process.cwd(), "lib/db/testing/crashing-worker.mjs"),
+      workerPath: join(process.cwd(), "testing/database/crashing-worker.mjs"),
     });
     const pending = client.query("select 1");
     await expect(pending).rejects.toBeInstanceOf(DatabaseUnavailableError);

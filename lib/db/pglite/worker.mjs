@@ -6,17 +6,35 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 
+/** @typedef {import("@electric-sql/pglite").Transaction} Transaction */
+/**
+ * @typedef {{ id: number } & (
+ *   | { op: "query"; tx?: number; sql: string; params: unknown[]; rowMode?: "array" | "object"; rawTypes: number[] }
+ *   | { op: "exec"; tx?: number; sql: string }
+ *   | { op: "begin"; tx: number }
+ *   | { op: "end"; tx: number; commit: boolean }
+ *   | { op: "dump"; compression: "none" | "gzip" | "auto" }
+ *   | { op: "close" }
+ * )} Request
+ */
+/** @typedef {{ tx: Transaction | undefined, finish: (commit: boolean) => void, outcome: Promise<void> }} OpenTransaction */
+
+if (!parentPort) throw new Error("worker.mjs runs as a worker thread");
 const port = parentPort;
 /** @type {PGlite | undefined} */
 let pg;
-/** @type {Map<number, { tx: any, finish: (commit: boolean) => void, outcome: Promise<void> }>} */
+/** @type {Map<number, OpenTransaction>} */
 const transactions = new Map();
 
 const PRIVATE_FIELDS = new Set(["query", "params", "queryOptions", "stack", "message", "name"]);
 
-/** PostgreSQL's fields (code, detail, constraint…) survive; the query's parameters do not. */
+/**
+ * PostgreSQL's fields (code, detail, constraint…) survive; the query's parameters do not.
+ * @param {unknown} error
+ */
 function serializeError(error) {
   if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  /** @type {Record<string, string | number>} */
   const fields = {};
   for (const [key, value] of Object.entries(error)) {
     if (PRIVATE_FIELDS.has(key)) continue;
@@ -25,34 +43,57 @@ function serializeError(error) {
   return { name: error.name, message: error.message, fields };
 }
 
-function target(tx) {
-  if (tx === undefined) return pg;
-  const entry = transactions.get(tx);
-  if (!entry) throw new Error(`transaction ${tx} is not open`);
-  return entry.tx;
+function database() {
+  if (!pg) throw new Error("the embedded database is not open");
+  return pg;
 }
 
+/**
+ * The connection a request runs on: its transaction's, or PGlite's (which waits for any
+ * open transaction to end).
+ * @param {number | undefined} tx
+ */
+function target(tx) {
+  if (tx === undefined) return database();
+  const open = transactions.get(tx)?.tx;
+  if (!open) throw new Error(`transaction ${tx} is not open`);
+  return open;
+}
+
+/**
+ * Opens a transaction that stays open until `end`; resolves once BEGIN has run.
+ * @param {number} tx
+ * @returns {Promise<void>}
+ */
 function begin(tx) {
   return new Promise((began, failed) => {
+    /** @type {(commit: boolean) => void} */
     let finish = () => {};
+    /** @type {Promise<boolean>} */
     const finished = new Promise((resolve) => (finish = resolve));
-    const entry = { tx: undefined, finish, outcome: Promise.resolve() };
-    entry.outcome = pg
+    /** @type {OpenTransaction} */
+    const entry = { tx: undefined, finish: (commit) => finish(commit), outcome: Promise.resolve() };
+    entry.outcome = database()
       .transaction(async (t) => {
         entry.tx = t;
         transactions.set(tx, entry);
-        began(undefined);
+        began();
         const commit = await finished;
         if (!commit) await t.rollback();
       })
       .finally(() => transactions.delete(tx));
     // BEGIN itself failed: the caller learns it from `begin`, not from `end`
-    entry.outcome.catch((error) => {
-      if (!transactions.has(tx) && entry.tx === undefined) failed(error);
+    entry.outcome.catch((/** @type {unknown} */ error) => {
+      if (entry.tx === undefined) failed(error instanceof Error ? error : new Error(String(error)));
     });
   });
 }
 
+/**
+ * Commits or rolls back; resolves once done (rejects if COMMIT failed).
+ * @param {number} tx
+ * @param {boolean} commit
+ */
 async function end(tx, commit) {
   const entry = transactions.get(tx);
   if (!entry) throw new Error(`transaction ${tx} is not open`);
@@ -60,10 +101,12 @@ async function end(tx, commit) {
   await entry.outcome;
 }
 
+/** @param {Request} message */
 async function handle(message) {
   switch (message.op) {
     case "query": {
       // Drizzle asks to leave some types as text (its own parsers run on the calling side)
+      /** @type {Record<number, (value: string) => string>} */
       const parsers = {};
       for (const oid of message.rawTypes) parsers[oid] = (value) => value;
       const result = await target(message.tx).query(message.sql, message.params, {
@@ -81,24 +124,23 @@ async function handle(message) {
     case "end":
       return end(message.tx, message.commit);
     case "dump": {
-      const blob = await pg.dumpDataDir(message.compression);
+      const blob = await database().dumpDataDir(message.compression);
       return new Uint8Array(await blob.arrayBuffer());
     }
     case "close": {
       for (const entry of transactions.values()) entry.finish(false);
       await Promise.allSettled([...transactions.values()].map((e) => e.outcome));
-      await pg.close();
+      await database().close();
       return undefined;
     }
-    default:
-      throw new Error(`unknown operation ${JSON.stringify(message.op)}`);
   }
 }
 
-port.on("message", (message) => {
+port.on("message", (/** @type {Request} */ message) => {
   handle(message).then(
     (result) => {
-      const transfer = result instanceof Uint8Array ? [result.buffer] : [];
+      const transfer =
+        result instanceof Uint8Array ? [/** @type {ArrayBuffer} */ (result.buffer)] : [];
       port.postMessage({ type: "result", id: message.id, ok: true, result }, transfer);
       if (message.op === "close") port.close();
     },
@@ -108,9 +150,13 @@ port.on("message", (message) => {
 });
 
 try {
-  const options = {};
-  if (workerData.snapshot) options.loadDataDir = new Blob([workerData.snapshot]);
-  pg = await PGlite.create(workerData.dataDir, options);
+  /** @type {unknown} */
+  const given = workerData;
+  const data = /** @type {{ dataDir?: string, snapshot?: Uint8Array<ArrayBuffer> }} */ (given);
+  pg = await PGlite.create(
+    data.dataDir,
+    data.snapshot ? { loadDataDir: new Blob([data.snapshot]) } : {},
+  );
   port.postMessage({ type: "ready" });
 } catch (error) {
   port.postMessage({ type: "failed", error: serializeError(error) });

@@ -4,8 +4,9 @@ import { admin, genericOAuth } from "better-auth/plugins";
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 
+import { describeEachDatabase } from "@/testing/database/each-database";
+
 import type { Database } from "../database";
-import { describeEachDatabase } from "../testing/each-database";
 import { authTables, rateLimit, session, user } from "./auth";
 
 /**
