@@ -5,5 +5,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { validateEnvironmentOrExit } = await import("./lib/server/start-up");
     validateEnvironmentOrExit();
+    const { openDatabaseOrExit } = await import("./lib/db/start-up");
+    await openDatabaseOrExit();
   }
 }

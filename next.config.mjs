@@ -6,6 +6,13 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // PGlite loads its WebAssembly and data files from its own folder: not bundled.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  // Read by path at run time (lib/db/migrate.ts, lib/db/pglite/worker-client.ts), so the
+  // tracer cannot see them: copied into standalone output explicitly.
+  outputFileTracingIncludes: {
+    "/**": ["./lib/db/migrations/**/*", "./lib/db/pglite/worker.mjs"],
+  },
   // proxy.ts sets the security headers of every other response; build assets skip it.
   headers() {
     return [

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -13,8 +14,13 @@ export default defineConfig({
   test: {
     include: ["{lib,simulator,app,components,i18n,bench,testing,e2e/support}/**/*.test.{ts,tsx}"],
     environment: "node",
+    // a throwaway PostgreSQL server and PGlite's initdb snapshot, for the database tests
+    globalSetup: ["testing/database/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default on 2 cores is one fork; the database tests mostly wait (for worker
+    // threads, child processes, PostgreSQL), so two forks there nearly halve the run.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -3,6 +3,7 @@ import { cpus } from "node:os";
 import { analyticsSection } from "./analytics";
 import { apiCallsRangeSection } from "./api-calls-range";
 import { applyPaintSection } from "./apply-paint";
+import { dbHealthSection } from "./db-health";
 import { firstLoadJsSection } from "./first-load-js";
 import { errorText, type Section } from "./report";
 import { serverMemorySection } from "./server-memory";
@@ -25,6 +26,7 @@ const SECTIONS: Section[] = [
   firstLoadJsSection,
   tableBrowserSection,
   applyPaintSection,
+  dbHealthSection,
 ];
 
 async function main(): Promise<void> {

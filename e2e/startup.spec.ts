@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 
 import { expect, test } from "./fixtures";
+import { E2E_PORTS } from "./ports";
 
 /** Runs a command until it exits (or 60 s pass) and returns its exit code and output. */
 function runToExit(command: string, args: string[], env: Record<string, string>) {
@@ -46,5 +47,46 @@ test.describe("a wrong environment variable stops the process, naming it", () =>
     });
     expect(code).not.toBe(0);
     expect(output).toContain("SIMULATOR_RATE_LIMIT");
+  });
+});
+
+test.describe("the database", () => {
+  const port = (n: number) => String(E2E_PORTS.demo + 80 + n);
+
+  test("/api/health reports the embedded database the demo server opened", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      database: { kind: "pglite", ok: true, latencyMs: expect.any(Number) as unknown },
+    });
+  });
+
+  test("a second server on the same data directory stops with a sentence", async () => {
+    const { code, output } = await runToExit("node_modules/.bin/next", ["start", "-p", port(1)], {
+      VOICENTER_CODE: "",
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/embedded database in .*demo\/pglite is in use by process \d+/);
+  });
+
+  test("a bad DATABASE_URL stops the server, naming it without echoing it", async () => {
+    const { code, output } = await runToExit("node_modules/.bin/next", ["start", "-p", port(2)], {
+      VOICENTER_CODE: "",
+      DATABASE_URL: "mysql://callboard:Secr3t-in-url@db.internal/callboard",
+    });
+    expect(code).toBe(1);
+    expect(output).toContain("DATABASE_URL");
+    expect(output).not.toContain("Secr3t-in-url");
+  });
+
+  test("an unreachable PostgreSQL stops the server without its credentials", async () => {
+    const { code, output } = await runToExit("node_modules/.bin/next", ["start", "-p", port(3)], {
+      VOICENTER_CODE: "",
+      DATABASE_URL: "postgres://callboard:Secr3t-in-url@127.0.0.1:9/callboard",
+    });
+    expect(code).toBe(1);
+    expect(output).toContain("cannot open its PostgreSQL database at 127.0.0.1:9/callboard");
+    expect(output).not.toContain("Secr3t-in-url");
   });
 });

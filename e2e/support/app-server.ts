@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 /**
  * A `next start` of the built app with its own environment, for specs that need a
@@ -16,8 +19,10 @@ export async function startAppServer(
   port: number,
   env: Record<string, string>,
 ): Promise<AppServer> {
+  // its own embedded database: the shared servers hold ./.callboard (single-writer)
+  const dataDir = mkdtempSync(join(tmpdir(), "callboard-e2e-app-"));
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CALLBOARD_DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -45,6 +50,7 @@ export async function startAppServer(
     close: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

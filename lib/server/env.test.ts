@@ -31,6 +31,8 @@ describe("parseServerEnv", () => {
     ["VOICENTER_RATE_LIMIT", "lots"],
     ["VOICENTER_AUTH", "cookie"],
     ["VOICENTER_TIMEOUT_MS", "5"],
+    ["DATABASE_URL", "mysql://db.example:3306/callboard"],
+    ["DATABASE_URL", "callboard"],
   ])("names %s when its value %j is wrong", (name, value) => {
     expect(() => parseServerEnv({ [name]: value })).toThrow(name);
   });
@@ -45,5 +47,24 @@ describe("parseServerEnv", () => {
     }
     expect(message).toContain("VOICENTER_CODE");
     expect(message).not.toContain("spaces");
+  });
+
+  it("keeps the embedded database in ./.callboard unless told otherwise", () => {
+    expect(parseServerEnv({}).CALLBOARD_DATA_DIR).toBe("./.callboard");
+    expect(parseServerEnv({}).DATABASE_URL).toBeUndefined();
+    expect(parseServerEnv({ CALLBOARD_DATA_DIR: " /var/lib/cb " }).CALLBOARD_DATA_DIR).toBe(
+      "/var/lib/cb",
+    );
+  });
+
+  it("never echoes a bad DATABASE_URL, which may hold a password", () => {
+    let message = "";
+    try {
+      parseServerEnv({ DATABASE_URL: "mysql://admin:hunter2secret@db:3306/x" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("DATABASE_URL");
+    expect(message).not.toContain("hunter2secret");
   });
 });

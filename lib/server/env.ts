@@ -23,6 +23,12 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+export function isPostgresUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+}
+
 const intInRange = (min: number, max: number, fallback: number) =>
   z
     .string()
@@ -54,6 +60,13 @@ const serverEnvSchema = z.object({
   CALLBOARD_TIMEZONE: optionalText
     .transform((v) => v ?? "Asia/Jerusalem")
     .refine(isTimeZone, { message: "must be an IANA time zone such as Asia/Jerusalem" }),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || isPostgresUrl(v), {
+    message:
+      "must be a PostgreSQL URL such as postgres://user:password@host:5432/callboard (the value is not shown here)",
+  }),
+  CALLBOARD_DATA_DIR: optionalText
+    .transform((v) => v ?? "./.callboard")
+    .refine((v) => !v.includes("\0"), { message: "must be a directory path" }),
   SIMULATOR_SEED: intInRange(0, 2 ** 31 - 1, 42),
   SIMULATOR_CALLS_PER_DAY: intInRange(1, 200_000, 3000),
 });

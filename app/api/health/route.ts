@@ -1,7 +1,14 @@
+import { databaseHealth } from "@/lib/db";
 import { getUpstream } from "@/lib/server/upstream";
 import { withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and mode; says nothing about the account. */
-export const GET = withApi(() => Response.json({ ok: true, mode: getUpstream().mode }));
+/** Liveness, mode and the database (kind, ok, latency); says nothing about the account. */
+export const GET = withApi(async () => {
+  const database = await databaseHealth();
+  return Response.json(
+    { ok: database.ok, mode: getUpstream().mode, database },
+    { status: database.ok ? 200 : 503 },
+  );
+});

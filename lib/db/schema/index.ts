@@ -1,0 +1,4 @@
+/** Every table of Callboard's database; drizzle-kit reads this file (drizzle.config.ts). */
+export * from "./api-tokens";
+export * from "./audit";
+export * from "./auth";

@@ -1,0 +1,75 @@
+import type { Database } from "@/lib/db/database";
+import {
+  account,
+  apiToken,
+  auditEvent,
+  rateLimit,
+  session,
+  user,
+  verification,
+} from "@/lib/db/schema";
+
+/** A few rows in every table (copy and backup tests compare them all). */
+export async function seedEveryTable(db: Database): Promise<void> {
+  const at = new Date("2024-06-02T09:30:00.250Z");
+  await db.insert(user).values([
+    { id: "u-admin", name: "Maya Admin", email: "maya@example.com", role: "admin" },
+    {
+      id: "u-sup",
+      name: "Eli Sup",
+      email: "eli@example.com",
+      role: "supervisor",
+      banned: true,
+      banReason: "left",
+      banExpires: at,
+    },
+  ]);
+  await db.insert(session).values({
+    id: "s1",
+    token: "session-token-1",
+    userId: "u-admin",
+    expiresAt: new Date("2030-01-01T00:00:00Z"),
+    ipAddress: "10.0.0.7",
+    userAgent: "Firefox",
+    impersonatedBy: null,
+  });
+  await db.insert(account).values({
+    id: "a1",
+    accountId: "sub-123",
+    providerId: "oidc",
+    userId: "u-admin",
+    idToken: "id.token.value",
+    accessTokenExpiresAt: at,
+    scope: "openid email",
+  });
+  await db.insert(verification).values({
+    id: "v1",
+    identifier: "oauth-state",
+    value: "xyz",
+    expiresAt: at,
+  });
+  await db
+    .insert(rateLimit)
+    .values({ id: "r1", key: "sign-in:10.0.0.7", count: 2, lastRequest: 1717320600250 });
+  await db.insert(apiToken).values({
+    id: "t1",
+    name: "Power BI",
+    tokenHash: "a".repeat(64),
+    role: "viewer",
+    createdBy: "u-admin",
+    lastUsedAt: at,
+  });
+  await db.insert(auditEvent).values(
+    Array.from({ length: 2_500 }, (_, i) => ({
+      at: new Date(at.getTime() + i * 1000),
+      actorId: i % 2 ? "u-admin" : "t1",
+      actorLabel: i % 2 ? "maya@example.com" : "Power BI",
+      actorKind: i % 2 ? ("user" as const) : ("token" as const),
+      action: i % 3 ? "recording.play" : "export.csv",
+      target: `call-${i}`,
+      details: i % 3 ? null : { filters: { queue: [i % 7], from: "2024-06-01" } },
+      ip: "10.0.0.7",
+      userAgent: "curl/8",
+    })),
+  );
+}
