@@ -1,4 +1,5 @@
 import { toUpstreamRecordDate } from "../lib/voicenter/dates";
+import { callBacks, transferredQueueCall } from "./builders-follow-up";
 import {
   autoForwardCall,
   callingCardCall,
@@ -8,7 +9,6 @@ import {
   outgoingCall,
   queueCall,
   scrubberCall,
-  transferCall,
   voiceMail,
 } from "./builders-single";
 import {
@@ -51,7 +51,7 @@ const EVENT_MIX = weightedTable<EventKind>([
   [single(incomingCall), 13],
   [single(outgoingCall), 22],
   [single(voiceMail), 2],
-  [single(transferCall), 2],
+  [single(transferredQueueCall), 2],
   [single(conferenceCall), 0.6],
   [single(autoForwardCall), 1.5],
   [single(scrubberCall), 0.8],
@@ -108,6 +108,7 @@ export function generateDay({ seed, callsPerDay }: GeneratorOptions, dayIndex: n
     if (Array.isArray(built)) calls.push(...built);
     else calls.push(built);
   }
+  calls.push(...callBacks(calls, { seed, callsPerDay, dayIndex, directory, rosters }));
   calls.sort((a, b) => a.epoch - b.epoch);
   const ymd = toUpstreamRecordDate(dayIndex * DAY_MS)
     .slice(0, 10)

@@ -1,0 +1,186 @@
+import type { ApiCall } from "@/lib/api-call";
+import {
+  CALL_TYPE_IDS,
+  CALL_TYPES,
+  type CallTypeId,
+  type CallTypeInfo,
+  type LegRole,
+} from "@/lib/voicenter/call-types";
+import type { FieldName } from "@/lib/voicenter/fields";
+
+import { phoneKey } from "./phone-key";
+
+/**
+ * The fields conversations, their KPIs, agents, queues, heatmap and callbacks read: a view
+ * that shows conversations asks the upstream for at least these.
+ */
+export const CONVERSATION_FIELDS = [
+  "CallID",
+  "Date",
+  "DateEpoch",
+  "CdrType",
+  "Type",
+  "DialStatus",
+  "CallerNumber",
+  "TargetNumber",
+  "DID",
+  "QueueName",
+  "RingTime",
+  "Duration",
+  "Price",
+  "RepresentativeName",
+  "RepresentativeCode",
+  "UserName",
+  "CallerExtension",
+  "TargetExtension",
+  "CustomData",
+] as const satisfies readonly FieldName[];
+
+/**
+ * The least a record needs to be grouped and counted: an `ApiCall` in the browser, a row of
+ * the call store on the server (which maps RecordURL/RecordExpect to HasRecording).
+ */
+export type ConversationRecord = Pick<ApiCall, "CallID"> &
+  Partial<Pick<ApiCall, (typeof CONVERSATION_FIELDS)[number] | "HasRecording">>;
+
+const TYPE_BY_NAME = new Map<string, CallTypeId>(
+  CALL_TYPE_IDS.map((id) => [CALL_TYPES[id].name, id]),
+);
+const INFO_BY_ID: (CallTypeInfo | undefined)[] = [];
+for (const id of CALL_TYPE_IDS) INFO_BY_ID[id] = CALL_TYPES[id];
+
+/** A type the contract does not know (the upstream may add some) is one internal record. */
+const UNKNOWN_TYPE: CallTypeInfo = {
+  name: "",
+  description: "",
+  direction: "internal",
+  legRole: "whole",
+  customer: "none",
+};
+
+/** The id that links the legs of one call (two-leg types, transfers, IVR → queue). */
+export function originalIdOf(record: Pick<ApiCall, "CustomData">): string | undefined {
+  const id = record.CustomData?.OriginalIvrUniqueID;
+  return typeof id === "string" && id !== "" ? id : undefined;
+}
+
+/** The record's call type id, from CdrType or else the Type name; undefined when unknown. */
+export function callTypeIdOf(record: Pick<ApiCall, "CdrType" | "Type">): CallTypeId | undefined {
+  const id = record.CdrType;
+  if (id !== undefined && INFO_BY_ID[id] !== undefined) return id as CallTypeId;
+  return record.Type === undefined ? undefined : TYPE_BY_NAME.get(record.Type);
+}
+
+/** The contract's facts about the record's type (an unknown type reads as one internal record). */
+export function typeInfoOf(record: Pick<ApiCall, "CdrType" | "Type">): CallTypeInfo {
+  const id = callTypeIdOf(record);
+  return id === undefined ? UNKNOWN_TYPE : CALL_TYPES[id];
+}
+
+export function legRoleOf(record: Pick<ApiCall, "CdrType" | "Type">): LegRole {
+  return typeInfoOf(record).legRole;
+}
+
+/** The customer's number as a phone key (`0501234567`), from the field the contract names. */
+export function customerKeyOf(
+  record: Pick<ApiCall, "CdrType" | "Type" | "CallerNumber" | "TargetNumber">,
+  info: CallTypeInfo = typeInfoOf(record),
+): string | undefined {
+  const side = info.customer;
+  if (side === "none") return undefined;
+  return phoneKey(side === "caller" ? record.CallerNumber : record.TargetNumber);
+}
+
+/** An agent as the records name one; `key` is what rows are grouped by. */
+export interface AgentRef {
+  /** `code:<RepresentativeCode>`, else `user:<UserName>`, else `ext:<extension>`. */
+  readonly key: string;
+  readonly name: string;
+  readonly code?: string;
+  readonly extension?: string;
+}
+
+/**
+ * The agent's own extension on a record: the one rung for incoming calls and agent legs, the
+ * one that dialled for outgoing calls, the one that transferred, forwarded or consulted.
+ */
+export function agentExtensionOf(
+  record: ConversationRecord,
+  info: CallTypeInfo = typeInfoOf(record),
+): string | undefined {
+  const role = info.legRole;
+  const ext =
+    role === "agent" || (info.customer === "caller" && role !== "transfer" && role !== "forward")
+      ? record.TargetExtension
+      : record.CallerExtension;
+  return ext === undefined || ext === "" ? undefined : ext;
+}
+
+// One object per distinct agent (a few hundred at most), shared by every record naming it:
+// conversations hold them, so a copy per record would be 100,000 objects kept alive.
+// Looked up by the record's own strings, without building a key per record.
+const byCode = new Map<string, AgentRef[]>();
+const byUser = new Map<string, AgentRef[]>();
+const byExtension = new Map<string, AgentRef[]>();
+const INTERNED_LIMIT = 10_000;
+
+function intern(
+  table: Map<string, AgentRef[]>,
+  id: string,
+  make: () => AgentRef,
+  name: string,
+  extension: string | undefined,
+): AgentRef {
+  let refs = table.get(id);
+  if (!refs) {
+    if (table.size >= INTERNED_LIMIT) table.clear();
+    refs = [];
+    table.set(id, refs);
+  }
+  for (const ref of refs) if (ref.name === name && ref.extension === extension) return ref;
+  const ref = Object.freeze(make());
+  refs.push(ref);
+  return ref;
+}
+
+/**
+ * Who the record says handled it: the logged-in representative (RepresentativeCode/Name);
+ * else the extension's user (UserName); else the extension itself. Undefined for a record
+ * that reached no one (a queue call abandoned before an agent answered). The same agent
+ * gives the same (frozen) object.
+ */
+export function agentOf(
+  record: ConversationRecord,
+  info: CallTypeInfo = typeInfoOf(record),
+): AgentRef | undefined {
+  const extension = agentExtensionOf(record, info);
+  const code = record.RepresentativeCode;
+  if (code !== undefined && code !== "") {
+    const name = record.RepresentativeName || code;
+    return intern(
+      byCode,
+      code,
+      () => ({ key: `code:${code}`, name, code, extension }),
+      name,
+      extension,
+    );
+  }
+  const user = record.UserName;
+  if (user !== undefined && user !== "") {
+    return intern(
+      byUser,
+      user,
+      () => ({ key: `user:${user}`, name: user, extension }),
+      user,
+      extension,
+    );
+  }
+  if (extension === undefined) return undefined;
+  return intern(
+    byExtension,
+    extension,
+    () => ({ key: `ext:${extension}`, name: extension, extension }),
+    extension,
+    extension,
+  );
+}
