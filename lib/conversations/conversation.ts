@@ -155,13 +155,14 @@ export function isTalkLeg(conversation: Conversation, index: number): boolean {
   );
 }
 
-/** Builds the conversation of legs already in time order. */
+/** Builds the conversation of legs already in time order (`firstStart`: the first leg's start). */
 export function summarizeConversation<R extends ConversationRecord>(
   legs: R[],
   partial: boolean,
+  firstStart = legStartMs(legs[0]!),
 ): Conversation<R> {
   const count = legs.length;
-  let start = Number.NaN;
+  const start = firstStart;
   const infos = new Array<CallTypeInfo>(count);
   const roles = new Array<LegRole>(count);
   for (let i = 0; i < count; i++) {
@@ -189,9 +190,7 @@ export function summarizeConversation<R extends ConversationRecord>(
     const leg = legs[i]!;
     const original = leg.CustomData?.OriginalIvrUniqueID;
     if (id === undefined && typeof original === "string" && original !== "") id = original;
-    const legStart = legStartMs(leg);
-    if (i === 0) start = legStart;
-    const legEnd = legEndMs(leg, legStart);
+    const legEnd = legEndMs(leg, i === 0 ? start : legStartMs(leg));
     if (!(legEnd <= end)) end = legEnd;
     if (leg.HasRecording === true) recorded = true;
     if (leg.Price !== undefined) costAgorot += leg.Price;

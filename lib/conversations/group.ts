@@ -52,6 +52,18 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byTime = (a: number, b: number) =>
   Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : a - b;
 
+/** The first index of a sorted array whose value is ≥ `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The extension holding the customer at the end of a record: where a follow-up starts. */
 function holderExtensionOf(record: ConversationRecord): string | undefined {
   if (!isFollowUp(legRoleOf(record))) return agentExtensionOf(record);
@@ -83,16 +95,16 @@ function attachUnlinkedFollowUps(
   // Only records live when some follow-up started can take one: test that before reading
   // the record's number.
   const orphanStarts = Float64Array.from(orphans, (i) => starts[i]!).sort();
+  let lo = 0;
+  let previous = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < records.length; i++) {
     const start = starts[i]!;
     if (Number.isNaN(start)) continue;
-    let lo = 0;
-    let hi = orphanStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (orphanStarts[mid]! < start) lo = mid + 1;
-      else hi = mid;
-    }
+    // The first follow-up starting at or after this record: walked forward while records
+    // come in time order (the usual case), searched after a jump or when out of order.
+    if (start < previous || start - previous > 60_000) lo = lowerBound(orphanStarts, start);
+    else while (lo < orphanStarts.length && orphanStarts[lo]! < start) lo++;
+    previous = start;
     const next = orphanStarts[lo];
     const end = legEndMs(records[i]!, start) + UNLINKED_FOLLOW_UP_GRACE_MS;
     if (next === undefined || next > end) continue;
@@ -198,7 +210,7 @@ export function groupConversations<R extends ConversationRecord>(
         isLegOne(role) ||
         role === "customer" ||
         (original !== undefined && original !== record.CallID);
-      conversations.push(summarizeConversation([record], partial));
+      conversations.push(summarizeConversation([record], partial, starts[i]));
       continue;
     }
     if (root !== i) continue;
@@ -215,7 +227,7 @@ export function groupConversations<R extends ConversationRecord>(
       legs.map((leg) => legRoleOf(leg)),
       group.map((k) => originals[k]),
     );
-    conversations.push(summarizeConversation(legs, partial));
+    conversations.push(summarizeConversation(legs, partial, starts[group[0]!]));
   }
   return sortByStart(conversations);
 }
