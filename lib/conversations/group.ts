@@ -46,6 +46,16 @@ function union(parent: Int32Array, a: number, b: number): void {
   else if (rb < ra) parent[ra] = rb;
 }
 
+const ID_FILTER_SIZE = 1 << 17;
+/** A hash of an id's last 8 characters (where ids vary most), for the bitmap filter. */
+function idFilterHash(id: string): number {
+  let h = id.length;
+  for (let k = Math.max(0, id.length - 8); k < id.length; k++) {
+    h = Math.imul(h, 31) + id.charCodeAt(k);
+  }
+  return (h ^ (h >>> 15)) & (ID_FILTER_SIZE - 1);
+}
+
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** NaN (undated) sorts after every date. */
@@ -170,10 +180,15 @@ export function groupConversations<R extends ConversationRecord>(
     else union(parent, first, i);
   }
   // A record whose CallID others name as their original joins them (leg 1, the call a
-  // transfer continues).
+  // transfer continues). Most records are named by none: a bitmap of a cheap hash of the
+  // named ids spares them the Map lookup, which hashes the whole of each fresh string.
   if (byOriginal.size > 0) {
+    const named = new Uint8Array(ID_FILTER_SIZE);
+    for (const id of byOriginal.keys()) named[idFilterHash(id)] = 1;
     for (let i = 0; i < n; i++) {
-      const linked = byOriginal.get(records[i]!.CallID);
+      const id = records[i]!.CallID;
+      if (named[idFilterHash(id)] === 0) continue;
+      const linked = byOriginal.get(id);
       if (linked !== undefined) union(parent, linked, i);
     }
   }
