@@ -185,18 +185,17 @@ export function conferenceCall(ctx: BuildContext): SimCall {
 }
 
 /**
- * 13 XferCDR: an agent transfers a customer to a colleague or to a mobile; when it
- * `continues` an answered call, that call's agent and customer, linked to it by
- * OriginalIvrUniqueID.
+ * 13 XferCDR: the agent of an answered call hands the customer on to a colleague or a
+ * mobile; linked to that call by OriginalIvrUniqueID (see builders-follow-up).
  */
-export function transferCall(ctx: BuildContext, continues?: SimCall): SimCall | undefined {
+export function transferCall(ctx: BuildContext, continues: SimCall): SimCall | undefined {
   const { rng, directory } = ctx;
-  const agent = continues ? continues.agent : onDuty(ctx);
+  const agent = continues.agent;
   if (!agent) return undefined;
   const status = STATUS_MIX.transfer.draw(rng);
   const call = newCall(ctx, 13, status);
   attachAgent(call, ctx, agent);
-  call.callerNumber = continues ? continues.callerNumber : customer(ctx).local;
+  call.callerNumber = continues.callerNumber;
   call.original = continues;
   call.callerExtension = agent.extension;
   const colleague = rng.pick(directory.agents);

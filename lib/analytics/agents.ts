@@ -18,10 +18,11 @@ import { buildAgentDirectory } from "./agent-directory";
  * - conversation counts go to the agent of the conversation's primary leg;
  * - talk goes to whoever talked on each talk leg: the leg's agent, but for a transfer (13) the
  *   owner of the extension it was handed to (to an outside number: nobody);
- * - a missed ring is a leg that rang the agent and ended unanswered (NOANSWER, BUSY,
- *   CANCEL): a direct incoming call (1) to their extension, a forward (23) to their phone,
- *   the dialer's or click2call's ring of them (9, 14), a consult (21) or a transfer (13) to
- *   their extension. Queue calls do not say which agents they rang, so they add none.
+ * - a missed ring is a leg that rang the agent and ended unanswered (the contract's
+ *   "missed": NOANSWER, BUSY, CANCEL, VOICEMAIL): a direct incoming call (1) to their
+ *   extension, a forward (23) to their phone, the dialer's or click2call's ring of them
+ *   (9, 14), a consult (21) or a transfer (13) to their extension. Queue calls do not say
+ *   which agents they rang, so they add none.
  */
 export interface AgentRow {
   /** `code:…`, `user:…` or `ext:…` (AgentRef keys; the most specific the records allow). */
