@@ -1,3 +1,5 @@
+import { loadavg } from "node:os";
+
 import { computeAgentStats } from "@/lib/analytics/agents";
 import { computeCallbacks } from "@/lib/analytics/callbacks";
 import { computeConversationKpis } from "@/lib/analytics/conversation-kpis";
@@ -83,6 +85,8 @@ export const conversationsSection: Section = {
         `${count(records.length)} simulator records (${days} days at 10,000 a busy day) → ` +
           `${count(conversations.length)} conversations; in Node, over JSON-parsed calls; ${TIME_ZONE}`,
       ),
+      // Shared machines: the figures scale with what else runs.
+      note(`load average ${loadavg()[0]!.toFixed(1)} while measured`),
     ]);
   },
 };

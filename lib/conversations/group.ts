@@ -4,6 +4,7 @@ import { legEndMs, legStartMs, summarizeConversation, type Conversation } from "
 import {
   agentExtensionOf,
   customerKeyOf,
+  customerNumberOf,
   legRoleOf,
   originalIdOf,
   type ConversationRecord,
@@ -62,6 +63,17 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byTime = (a: number, b: number) =>
   Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : a - b;
 
+/** The last four characters of a number as 0–9999 (0 when they are not digits). */
+function lastFourDigits(text: string): number {
+  let value = 0;
+  for (let k = Math.max(0, text.length - 4); k < text.length; k++) {
+    const digit = text.charCodeAt(k) - 48;
+    if (digit < 0 || digit > 9) return 0;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /** The first index of a sorted array whose value is ≥ `value`. */
 function lowerBound(sorted: Float64Array, value: number): number {
   let lo = 0;
@@ -94,12 +106,14 @@ function attachUnlinkedFollowUps(
   const byCallId = (a: number, b: number) => compareText(records[a]!.CallID, records[b]!.CallID);
   const orphans: number[] = [];
   const keys = new Map<string, number[]>();
+  const endings = new Uint8Array(10_000);
   for (let i = 0; i < records.length; i++) {
     if (originals[i] !== undefined || !isFollowUp(legRoleOf(records[i]!))) continue;
     const key = customerKeyOf(records[i]!);
     if (key === undefined || Number.isNaN(starts[i])) continue;
     orphans.push(i);
     keys.set(key, []);
+    endings[lastFourDigits(key)] = 1;
   }
   if (orphans.length === 0) return;
   // Only records live when some follow-up started can take one: test that before reading
@@ -118,6 +132,9 @@ function attachUnlinkedFollowUps(
     const next = orphanStarts[lo];
     const end = legEndMs(records[i]!, start) + UNLINKED_FOLLOW_UP_GRACE_MS;
     if (next === undefined || next > end) continue;
+    // Both spellings of a number end alike: most records fail this before their number is read.
+    const raw = customerNumberOf(records[i]!);
+    if (raw === undefined || endings[lastFourDigits(raw)] === 0) continue;
     const key = customerKeyOf(records[i]!);
     if (key !== undefined) keys.get(key)?.push(i);
   }

@@ -81,14 +81,24 @@ export function legRoleOf(record: Pick<ApiCall, "CdrType" | "Type">): LegRole {
   return typeInfoOf(record).legRole;
 }
 
-/** The customer's number as a phone key (`0501234567`), from the field the contract names. */
-export function customerKeyOf(
-  record: Pick<ApiCall, "CdrType" | "Type" | "CallerNumber" | "TargetNumber">,
+type NumberFields = Pick<ApiCall, "CdrType" | "Type" | "CallerNumber" | "TargetNumber">;
+
+/** The customer's number as the record writes it, from the field the contract names. */
+export function customerNumberOf(
+  record: NumberFields,
   info: CallTypeInfo = typeInfoOf(record),
 ): string | undefined {
   const side = info.customer;
   if (side === "none") return undefined;
-  return phoneKey(side === "caller" ? record.CallerNumber : record.TargetNumber);
+  return side === "caller" ? record.CallerNumber : record.TargetNumber;
+}
+
+/** The customer's number as a phone key (`0501234567`). */
+export function customerKeyOf(
+  record: NumberFields,
+  info: CallTypeInfo = typeInfoOf(record),
+): string | undefined {
+  return phoneKey(customerNumberOf(record, info));
 }
 
 /** An agent as the records name one; `key` is what rows are grouped by. */
