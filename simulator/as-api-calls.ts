@@ -9,7 +9,7 @@ import type { SimCall } from "./sim-call";
  * Generated calls as `/api/calls` hands them to the browser (every field, read by the
  * contract), without HTTP: for tests and benchmarks of what the browser computes.
  */
-export function asApiCalls(calls: readonly SimCall[]): ApiCall[] {
+function asApiCalls(calls: readonly SimCall[]): ApiCall[] {
   return calls.map((call) => {
     const read = readCall(projectCall(call, FIELD_NAMES, "http://simulator"));
     if (!read.ok) throw new Error(`simulator wrote an unreadable record: ${read.reason}`);

@@ -35,9 +35,9 @@ export interface CallBackDay {
 
 /** Share of missed callers an agent calls back (those who left a voicemail message: more). */
 export const CALL_BACK_SHARE = 0.5;
-export const CALL_BACK_SHARE_VOICEMAIL = 0.8;
+const CALL_BACK_SHARE_VOICEMAIL = 0.8;
 /** Median delay from the end of the missed call to the call back. */
-export const CALL_BACK_MEDIAN_DELAY_S = 1500;
+const CALL_BACK_MEDIAN_DELAY_S = 1500;
 
 const CUSTOMER_CALLS = new Set<number>([1, 8, 11, 23]);
 

@@ -37,7 +37,7 @@ export interface Heatmap {
   undated: number;
 }
 
-export const HEATMAP_CELLS = 7 * 24;
+const HEATMAP_CELLS = 7 * 24;
 
 /** Finds the heatmap cell (weekday × 24 + hour) of an instant in a range, in a zone. */
 export interface LocalHourLocator {

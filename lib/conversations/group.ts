@@ -15,7 +15,7 @@ import {
  * customer that was live when it started, or had ended at most this long before (and was
  * held by the extension the follow-up came from, when both records name it).
  */
-export const UNLINKED_FOLLOW_UP_GRACE_MS = 15_000;
+const UNLINKED_FOLLOW_UP_GRACE_MS = 15_000;
 
 /** Within one second, leg 1 (agent, dialer, consult) comes before what it led to. */
 const LEG_ORDER: Record<LegRole, number> = {
