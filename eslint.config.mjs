@@ -2,7 +2,7 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
-export default [
+const eslintConfig = [
   {
     ignores: [
       ".next/**",
@@ -10,18 +10,16 @@ export default [
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
-      "*.config.mjs",
-      "scripts/**",
     ],
   },
   ...nextCoreWebVitals,
   ...nextTypescript,
   ...tseslint.configs.recommendedTypeChecked.map((config) => ({
     ...config,
-    files: ["**/*.ts", "**/*.tsx"],
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
   })),
   {
-    files: ["**/*.ts", "**/*.tsx"],
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -37,4 +35,25 @@ export default [
       ],
     },
   },
+  {
+    // Production code imports no test, benchmark or simulator code (demo mode loads the
+    // simulator with a dynamic import, which this rule leaves alone).
+    files: ["{app,components,lib,i18n}/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/simulator/*", "@/bench/*", "@/testing/*", "**/simulator/*", "**/bench/*"],
+              message: "production code must not import the simulator, benchmarks or test helpers",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
+
+export default eslintConfig;

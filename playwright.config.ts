@@ -8,6 +8,8 @@ const common = { NEXT_TELEMETRY_DISABLED: "1", CALLBOARD_TIMEZONE: "Asia/Jerusal
 
 export default defineConfig({
   testDir: "e2e",
+  // e2e/support holds helpers and their own Vitest tests, not specs.
+  testMatch: "**/*.spec.ts",
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 1,
@@ -51,6 +53,20 @@ export default defineConfig({
         SIMULATOR_RATE_LIMIT: "120",
         // A busy call center, so a ten-day range holds more than 100,000 calls.
         SIMULATOR_CALLS_PER_DAY: "15000",
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // A real OpenID Connect provider on loopback; the app servers may sign in through it.
+      command: "node_modules/.bin/tsx e2e/support/oidc-provider-main.ts",
+      url: `http://127.0.0.1:${E2E_PORTS.oidc}/.well-known/openid-configuration`,
+      env: {
+        ...common,
+        OIDC_PROVIDER_PORT: String(E2E_PORTS.oidc),
+        OIDC_APP_ORIGINS: [E2E_PORTS.demo, E2E_PORTS.live, E2E_PORTS.gated]
+          .map((port) => `http://127.0.0.1:${port}`)
+          .join(","),
       },
       reuseExistingServer: false,
       timeout: 60_000,

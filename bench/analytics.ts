@@ -1,4 +1,4 @@
-import { benchAnalytics } from "@/lib/analytics/bench";
+import { benchAnalytics } from "@/bench/analytics-bench";
 
 import { figure, ms, note, type Section } from "./report";
 

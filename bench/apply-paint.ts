@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright";
 
+import { DAY_MS } from "@/lib/time/units";
+
 import {
   armApplyProbe,
   awaitApply,
@@ -9,15 +11,15 @@ import {
   type Applied,
   type Fetched,
 } from "./browser/apply-probe";
-import { launchChromium, median, ROOT } from "./browser/harness";
+import { launchChromium, ROOT } from "./browser/harness";
 import { withNextStart } from "./next-start";
 import { figure, ms, note, type Section } from "./report";
+import { median } from "./stats";
 
 const CALLS_PER_DAY = "10000";
 const RUNS = 3;
 const BUDGET_FACTOR = 1.3;
 const TIMEOUT_MS = 60_000;
-const DAY_MS = 86_400_000;
 // An extension no call has: the page first loads (almost) nothing, Apply then clears it.
 const NO_SUCH_EXT = "bench-none";
 

@@ -5,17 +5,18 @@ import { computeCallbacks } from "@/lib/analytics/callbacks";
 import { computeConversationKpis } from "@/lib/analytics/conversation-kpis";
 import { computeHeatmap } from "@/lib/analytics/heatmap";
 import { computeQueueStats } from "@/lib/analytics/queues";
-import type { ApiCall } from "@/lib/api-call";
-import { callEpochMs } from "@/lib/call-time";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { groupConversations } from "@/lib/conversations/group";
-import { simulatedApiCalls } from "@/simulator/as-api-calls";
+import { callEpochMs } from "@/lib/time/call-time";
+import { DAY_MS } from "@/lib/time/units";
+import { simulatedApiCalls } from "@/testing/simulator";
 
-import { count, figure, ms, note, percentile, type Section } from "./report";
+import { count, figure, ms, note, type Section } from "./report";
+import { median } from "./stats";
 
 const CALLS = 100_000;
 const RUNS = 7;
 const BUDGET_MS = 100;
-const DAY_MS = 86_400_000;
 const TIME_ZONE = "Asia/Jerusalem";
 /** Sunday 2024-06-09: a busy Israeli week starts. */
 const FIRST_DAY = Date.UTC(2024, 5, 9) / DAY_MS;
@@ -52,7 +53,7 @@ function time(work: () => unknown): Timing {
     const used = process.cpuUsage(cpu);
     cpus.push((used.user + used.system) / 1000);
   }
-  return { wall: percentile(walls, 50), cpu: percentile(cpus, 50) };
+  return { wall: median(walls), cpu: median(cpus) };
 }
 
 /** A figure's line: the wall time against the budget, the CPU time beside it. */

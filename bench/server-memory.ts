@@ -1,3 +1,5 @@
+import { HOUR_MS } from "@/lib/time/units";
+
 import { figure, mb, note, type Section } from "./report";
 import {
   BENCH_CODE,
@@ -20,7 +22,6 @@ const TARGET_CALLS = 100_000;
 /** Calls on a busy day: 100,000 calls fit in a few days, so the range stays small. */
 const CALLS_PER_DAY = 50_000;
 const BUDGET_BYTES = 250 * 1024 * 1024;
-const HOUR_MS = 3_600_000;
 
 /** 5. The Callboard process's RSS around one 100,000-call `/api/calls` response. */
 export const serverMemorySection: Section = {

@@ -1,8 +1,9 @@
 import type { Page } from "playwright";
 
-import { launchChromium, median, serveBundles } from "./browser/harness";
+import { launchChromium, serveBundles } from "./browser/harness";
 import type { ScrollResult } from "./browser/probe";
 import { figure, ms, note, percentile, type Section } from "./report";
+import { median } from "./stats";
 
 const RUNS = 3;
 const SCROLL_MS = 2000;

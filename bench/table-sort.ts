@@ -1,4 +1,4 @@
-import { benchSort } from "@/lib/table/bench";
+import { benchSort } from "@/bench/table-sort-bench";
 
 import { figure, ms, note, type Section } from "./report";
 

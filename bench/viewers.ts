@@ -1,10 +1,11 @@
+import { DAY_MS } from "@/lib/time/units";
+
 import { figure, ms, note, percentile, type Section } from "./report";
 import { BENCH_CODE, settledEnd, startCountingSimulator } from "./server/counting-simulator";
 import { describeAnswer, describeRange, searchFor, stderrNotes } from "./server/describe";
 import { forkScenario } from "./server/fork-scenario";
 import type { CallsFetch, ViewersResult } from "./server/results";
 
-const DAY_MS = 86_400_000;
 const P50_BUDGET_MS = 20;
 
 function sources(fetches: CallsFetch[]): string {

@@ -20,6 +20,25 @@ test.describe("call details and recordings", () => {
     await expect(row).toBeFocused();
   });
 
+  test("the drawer is the page's one dialog, found by role and named by its title", async ({
+    page,
+  }) => {
+    await page.goto(callsUrl({ type: "8", status: "ANSWER" }));
+    await waitForRows(page);
+    await page.locator("tbody [role=row]").first().click();
+    const title = (await page.locator("dialog h2").textContent()) ?? "";
+    expect(title).toContain("·");
+    // What a script or an assistive technology asks for: the element with the dialog role.
+    const dialogs = page.locator("[role=dialog]");
+    await expect(dialogs).toHaveCount(1);
+    await expect(dialogs).toHaveAccessibleName(title);
+    await expect(dialogs).toHaveAttribute("aria-modal", "true");
+    expect(await page.evaluate(() => document.querySelector("[role=dialog]")?.tagName)).toBe(
+      "DIALOG",
+    );
+    await expect(page.getByRole("dialog", { name: title })).toBeVisible();
+  });
+
   test("a recording plays, seeks, changes speed, and moves to the next one", async ({ page }) => {
     await page.goto(callsUrl({ type: "8", status: "ANSWER", minDur: "60" }));
     await waitForRows(page);

@@ -7,4 +7,8 @@ export const E2E_PORTS = {
   simulator: 4310 + offset,
   demo: 3310 + offset,
   live: 3311 + offset,
+  /** Live mode with sign-in configured, started by the specs that need it. */
+  gated: 3312 + offset,
+  /** The test OpenID Connect provider (e2e/support/oidc-provider.ts). */
+  oidc: 4311 + offset,
 } as const;

@@ -1,7 +1,7 @@
 /** The UI languages, with their writing direction. Pure: shared by server and client. */
 export const LOCALES = ["en", "he"] as const;
 export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "en";
+const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 export function isLocale(value: string | undefined): value is Locale {

@@ -4,7 +4,16 @@ import type { Locale } from "./locales";
  * UI strings, one JSON file per namespace and locale (messages/<locale>/<namespace>.json),
  * so each part of the UI owns its own file.
  */
-const NAMESPACES = ["app", "filters", "table", "kpis", "charts", "drawer", "player"] as const;
+const NAMESPACES = [
+  "app",
+  "filters",
+  "table",
+  "kpis",
+  "charts",
+  "drawer",
+  "player",
+  "login",
+] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const entries = await Promise.all(

@@ -2,19 +2,27 @@
 // scan has something to look for), then runs Playwright against system Chromium.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
+import * as z from "zod";
 
 import { ensureChromium } from "./ensure-chromium.mjs";
 import { bin, run } from "./run.mjs";
 
 export const E2E_REPORT = "test-results/playwright.json";
 
-/** Returns {passed, failed}; failed counts the build itself when it breaks. */
+const playwrightReport = z.object({
+  stats: z.object({ expected: z.number(), unexpected: z.number(), flaky: z.number() }),
+});
+
+/**
+ * Returns {passed, failed}; failed counts the build itself when it breaks.
+ * @returns {Promise<{ passed: number; failed: number }>}
+ */
 export async function runE2e() {
   let chromium;
   try {
     chromium = ensureChromium();
   } catch (error) {
-    console.error(error.message);
+    console.error(error instanceof Error ? error.message : String(error));
     return { passed: 0, failed: 1 };
   }
   const canary = `cbcanary${randomBytes(12).toString("hex")}`;
@@ -28,7 +36,7 @@ export async function runE2e() {
     PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_REPORT,
   });
   try {
-    const stats = JSON.parse(readFileSync(E2E_REPORT, "utf8")).stats;
+    const { stats } = playwrightReport.parse(JSON.parse(readFileSync(E2E_REPORT, "utf8")));
     const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
     return { passed: stats.expected + stats.flaky, failed };
   } catch {

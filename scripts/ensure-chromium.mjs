@@ -44,7 +44,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     console.log(ensureChromium() ?? "playwright's chromium");
   } catch (error) {
-    console.error(error.message);
+    console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
 }

@@ -1,7 +1,13 @@
 // Small helpers shared by the project's scripts.
 import { spawn } from "node:child_process";
 
-/** Runs a command with inherited output; resolves to its exit code. */
+/**
+ * Runs a command with inherited output; resolves to its exit code.
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @param {Record<string, string>} [env]
+ * @returns {Promise<number>}
+ */
 export function run(command, args, env = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
@@ -13,4 +19,5 @@ export function run(command, args, env = {}) {
   });
 }
 
+/** @param {string} name */
 export const bin = (name) => `node_modules/.bin/${name}`;

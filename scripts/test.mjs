@@ -1,12 +1,21 @@
 // `npm test`: every check — typecheck, lint, formatting, unit + integration (Vitest), e2e (Playwright).
 // Runs them all even when one fails, then prints one line summing every runner.
 import { mkdirSync, readFileSync } from "node:fs";
+import * as z from "zod";
 
 import { runE2e } from "./e2e.mjs";
 import { bin, run } from "./run.mjs";
 
+const vitestReportSchema = z.object({ numPassedTests: z.number(), numFailedTests: z.number() });
+
+/** @type {{ name: string; passed: number; failed: number }[]} */
 const results = [];
 
+/**
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ */
 async function check(name, command, args) {
   console.log(`\n== ${name} ==`);
   const code = await run(command, args);
@@ -27,7 +36,7 @@ const vitestCode = await run(bin("vitest"), [
   `--outputFile.json=${vitestReport}`,
 ]);
 try {
-  const report = JSON.parse(readFileSync(vitestReport, "utf8"));
+  const report = vitestReportSchema.parse(JSON.parse(readFileSync(vitestReport, "utf8")));
   const failed = report.numFailedTests + (vitestCode !== 0 && report.numFailedTests === 0 ? 1 : 0);
   results.push({ name: "vitest", passed: report.numPassedTests, failed });
 } catch {

@@ -1,3 +1,4 @@
+import { DAY_MS } from "../lib/time/units";
 import { outcomeOf } from "../lib/voicenter/dial-statuses";
 import { outgoingCall, queueCall, transferCall } from "./builders-single";
 import type { HourRoster } from "./calendar";
@@ -12,7 +13,7 @@ import { endsAt, type SimCall } from "./sim-call";
  * they were generated for, as every generated call does.
  */
 
-const DAY_S = 86_400;
+const DAY_S = DAY_MS / 1000;
 
 /** 8 then 13: a queue call; when answered, the agent transfers the customer on. */
 export function transferredQueueCall(ctx: BuildContext): SimCall[] {

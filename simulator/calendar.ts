@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS } from "../lib/time/units";
 import type { Agent, Directory, Queue, Shift } from "./directory";
 import { createRng, hashInts } from "./prng";
 
@@ -7,8 +8,6 @@ import { createRng, hashInts } from "./prng";
  */
 
 export const COMPANY_TIME_ZONE = "Asia/Jerusalem";
-export const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 /** Local weekday 0 = Sunday … 6 = Saturday, and local hour 0–23, of a UTC instant. */
 export interface LocalHour {

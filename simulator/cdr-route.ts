@@ -1,3 +1,4 @@
+import { DAY_MS } from "../lib/time/units";
 import {
   ERROR_AUTHORIZATION,
   ERROR_OUT_OF_RANGE,
@@ -5,7 +6,6 @@ import {
   ERROR_UNTRUSTED_IP,
 } from "../lib/voicenter/errors";
 import { parseCdrRequest } from "../lib/voicenter/request";
-import { DAY_MS } from "./calendar";
 import type { CallStore } from "./call-store";
 import { accountCode, readCdrInput } from "./cdr-input";
 import { invalidRequest, successAnswer, upstreamError, type JsonAnswer } from "./cdr-response";

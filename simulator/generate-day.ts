@@ -1,3 +1,4 @@
+import { DAY_MS } from "../lib/time/units";
 import { toUpstreamRecordDate } from "../lib/voicenter/dates";
 import { callBacks, transferredQueueCall } from "./builders-follow-up";
 import {
@@ -18,7 +19,7 @@ import {
   MAX_LEG_GAP_S,
   productiveCall,
 } from "./builders-two-leg";
-import { DAY_MS, hourShare, rostersOfDay } from "./calendar";
+import { hourShare, rostersOfDay } from "./calendar";
 import type { BuildContext } from "./call-parts";
 import { directoryFor } from "./directory";
 import { createRng, hashInts, itemAt, weightedTable, type Rng } from "./prng";

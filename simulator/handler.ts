@@ -1,6 +1,11 @@
 import { createCallStore, type CallStore } from "./call-store";
 import { handleCdr } from "./cdr-route";
-import type { SimulatorConfig, SimulatorFaults } from "./config";
+import {
+  defaultSimulatorConfig,
+  type SimulatorConfig,
+  type SimulatorConfigOverrides,
+  type SimulatorFaults,
+} from "./config";
 import { createFaultInjector } from "./faults";
 import { createRateLimiter } from "./rate-limit";
 import { handleRecording } from "./recording-route";
@@ -59,5 +64,20 @@ export function createSimulator(config: SimulatorConfig): Simulator {
     setFaults: (changes) => faults.update(changes),
     config,
     store,
+  };
+}
+
+/**
+ * A simulator in process and a `fetch` that reaches it as `clientIp` would, without a port:
+ * demo mode's upstream, and the integration tests'.
+ */
+export function createInProcessSimulator(
+  overrides: SimulatorConfigOverrides = {},
+  clientIp = "127.0.0.1",
+): { simulator: Simulator; fetch: typeof fetch } {
+  const simulator = createSimulator(defaultSimulatorConfig(overrides));
+  return {
+    simulator,
+    fetch: (input, init) => simulator.handle(new Request(input, init), clientIp),
   };
 }

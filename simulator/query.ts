@@ -1,7 +1,7 @@
+import { DAY_MS } from "../lib/time/units";
 import type { FieldName } from "../lib/voicenter/fields";
 import { normalizePhone, phoneVariants } from "../lib/voicenter/phone";
 import { MAX_RECORDS_PER_REQUEST, type CdrQuery, type SortKey } from "../lib/voicenter/request";
-import { DAY_MS } from "./calendar";
 import type { CallStore } from "./call-store";
 import { FIELD_VALUES, isVisible, sortValue, type SimCall } from "./sim-call";
 

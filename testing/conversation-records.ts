@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import type { Conversation } from "@/lib/conversations/conversation";
 import { groupConversations } from "@/lib/conversations/group";
 import { CALL_TYPES, type CallTypeId } from "@/lib/voicenter/call-types";

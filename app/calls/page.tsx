@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
-import { CallsView } from "@/components/calls/calls-view";
+import { CallsView } from "@/components/calls-page/calls-view";
 import { AppHeader } from "@/components/layout/app-header";
 import { Providers } from "@/components/providers";
 import { serverEnv } from "@/lib/server/env";

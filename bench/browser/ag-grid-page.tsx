@@ -10,13 +10,14 @@ import { createRoot } from "react-dom/client";
 import { createTranslator } from "use-intl";
 
 import { buildColumns } from "@/components/calls-table/columns";
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatDuration } from "@/lib/format/duration";
 import { createLabeler } from "@/lib/format/labels";
 import { formatPhone } from "@/lib/format/phone";
 import { formatPrice } from "@/lib/format/price";
 import { DEFAULT_VISIBLE_COLUMNS, type ColumnId } from "@/lib/table/columns";
+import { callEpochMs } from "@/lib/time/call-time";
 import table from "@/messages/en/table.json";
 
 import { benchCalls, FILTER_FIELDS, TIME_ZONE } from "./grid-data";
@@ -42,7 +43,7 @@ const filtered = new Set<string>(FILTER_FIELDS);
 
 type Fmt = (p: ValueFormatterParams<ApiCall>) => string;
 const formats: Partial<Record<ColumnId, Fmt>> = {
-  Date: (p) => formatDateTime(p.data?.Date, { locale: "en", timeZone: TIME_ZONE }),
+  Date: (p) => formatDateTime(p.data && callEpochMs(p.data), { locale: "en", timeZone: TIME_ZONE }),
   Type: (p) => labels.callType(p.data?.CdrType, p.data?.Type),
   DialStatus: (p) => labels.status(p.data?.DialStatus),
   CallerNumber: (p) => formatPhone(p.data?.CallerNumber),

@@ -1,5 +1,5 @@
-import type { ApiCall } from "@/lib/api-call";
-import { syntheticCalls } from "@/lib/table/synthetic-calls";
+import { syntheticCalls } from "@/bench/synthetic-calls";
+import type { ApiCall } from "@/lib/api/calls-response";
 
 /** The rows, zone and text filter both grid pages share. */
 
@@ -7,7 +7,7 @@ export const ROWS = 100_000;
 export const TIME_ZONE = "Asia/Jerusalem";
 
 /** Generated at page load, before any timing starts. */
-export const benchCalls: readonly ApiCall[] = syntheticCalls(ROWS, 7);
+export const benchCalls: readonly ApiCall[] = syntheticCalls(ROWS, { seed: 7 });
 
 /** The fields the text filter looks in (AG Grid's quick filter is limited to the same). */
 export const FILTER_FIELDS = [

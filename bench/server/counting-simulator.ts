@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/time/units";
 import { defaultSimulatorConfig, type SimulatorConfigOverrides } from "@/simulator/config";
 import { startSimulatorServer, type SimulatorServer } from "@/simulator/server";
 
@@ -8,7 +9,6 @@ import { startSimulatorServer, type SimulatorServer } from "@/simulator/server";
 
 export const BENCH_CODE = "bench-account";
 const CDR_PATH = /^\/hub\/cdr\/?$/;
-const DAY_MS = 86_400_000;
 
 export interface CountingSimulator {
   server: SimulatorServer;

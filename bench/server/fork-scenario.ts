@@ -40,7 +40,6 @@ export function forkScenario<T extends ScenarioResult>(
       VOICENTER_API_URL: options.upstreamUrl,
       VOICENTER_AUTH: "body",
       VOICENTER_RATE_LIMIT: "30",
-      REDIS_URL: "",
       BENCH_SEARCH: options.search,
       BENCH_WARM_UP_SEARCH: options.warmUpSearch ?? "",
     },

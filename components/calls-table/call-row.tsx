@@ -4,7 +4,7 @@ import { flexRender, type Column, type Row } from "@tanstack/react-table";
 import { clsx } from "clsx";
 import { memo } from "react";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 
 import type { CallsTableFeatures } from "./columns";
 import { ROW_HEIGHT } from "./layout";

@@ -3,13 +3,14 @@ import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import type { ApiCall } from "@/lib/api-call";
+import { syntheticCalls } from "@/bench/synthetic-calls";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { DEFAULT_VISIBLE_COLUMNS } from "@/lib/table/columns";
-import { syntheticCalls } from "@/lib/table/synthetic-calls";
 import en from "@/messages/en/table.json";
 import he from "@/messages/he/table.json";
 
 import { CallsTable, type CallsTableProps } from "./calls-table";
+import { ColumnPanel } from "./column-panel";
 import { TableToolbar } from "./table-toolbar";
 
 // Server rendering in Node (no jsdom): what the first HTML holds, before any scrolling.
@@ -49,7 +50,7 @@ function count(html: string, pattern: RegExp): number {
 }
 
 describe("CallsTable (server-rendered)", () => {
-  const calls = syntheticCalls(100_000, 5);
+  const calls = syntheticCalls(100_000, { seed: 5 });
 
   it("is a grid that counts every row plus the header, but renders only a screenful", () => {
     const html = table({ calls });
@@ -88,7 +89,7 @@ describe("CallsTable (server-rendered)", () => {
   });
 
   it("puts the sorted rows first and marks the selected call", () => {
-    const small = syntheticCalls(50, 9);
+    const small = syntheticCalls(50, { seed: 9 });
     const longest = [...small].sort((a, b) => (b.Duration ?? 0) - (a.Duration ?? 0))[0] as ApiCall;
     const html = table({
       calls: small,
@@ -128,9 +129,20 @@ describe("TableToolbar (server-rendered)", () => {
     );
     expect(html).toContain("12 calls");
     expect(html).toContain("Export CSV");
+    expect(html).toContain('aria-expanded="false"');
+    // Closed, the panel is not in the page: no stray dialog for `[role=dialog]` to find.
+    expect(html).not.toContain('role="dialog"');
+    expect(count(html, /type="checkbox"/g)).toBe(0);
+  });
+
+  it("lists every column with its meaning in the chooser's panel", () => {
+    const html = render(
+      <ColumnPanel id="cols" visibleColumns={["Date"]} onVisibleColumnsChange={noop} />,
+    );
+    expect(html).toContain('role="dialog"');
+    expect(html).toContain('aria-labelledby="cols-title"');
     expect(count(html, /type="checkbox"/g)).toBe(25);
     expect(count(html, /checked=""/g)).toBe(1);
     expect(html).toContain("Talk time; ringing is not included");
-    expect(html).toContain('aria-expanded="false"');
   });
 });

@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
 
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { callTypeIdOf } from "@/lib/format/labels";
 import { CALL_TYPES, isCallTypeId, type CallTypeInfo } from "@/lib/voicenter/call-types";
 import { outcomeOf, type CallOutcome } from "@/lib/voicenter/dial-statuses";
@@ -11,29 +12,18 @@ import { RecordingIcon } from "./icons";
  * pair is readable in light and dark mode.
  */
 
-const BADGE =
-  "inline-flex max-w-full items-center truncate rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
-
-const OUTCOME_COLOURS: Record<CallOutcome, string> = {
-  answered:
-    "bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-400/10 dark:text-emerald-300 dark:ring-emerald-400/30",
-  missed:
-    "bg-amber-50 text-amber-800 ring-amber-600/25 dark:bg-amber-400/10 dark:text-amber-300 dark:ring-amber-400/30",
-  abandoned:
-    "bg-red-50 text-red-800 ring-red-600/20 dark:bg-red-400/10 dark:text-red-300 dark:ring-red-400/30",
-  failed:
-    "bg-slate-100 text-slate-700 ring-slate-500/20 dark:bg-slate-400/10 dark:text-slate-300 dark:ring-slate-400/30",
+const OUTCOME_TONES: Record<CallOutcome, BadgeTone> = {
+  answered: "emerald",
+  missed: "amber",
+  abandoned: "red",
+  failed: "slate",
 };
 
-const DIRECTION_COLOURS: Record<CallTypeInfo["direction"] | "unknown", string> = {
-  incoming:
-    "bg-sky-50 text-sky-800 ring-sky-600/20 dark:bg-sky-400/10 dark:text-sky-300 dark:ring-sky-400/30",
-  outgoing:
-    "bg-violet-50 text-violet-800 ring-violet-600/20 dark:bg-violet-400/10 dark:text-violet-300 dark:ring-violet-400/30",
-  internal:
-    "bg-slate-100 text-slate-700 ring-slate-500/20 dark:bg-slate-400/10 dark:text-slate-300 dark:ring-slate-400/30",
-  unknown:
-    "bg-white text-slate-700 ring-slate-400/30 dark:bg-transparent dark:text-slate-300 dark:ring-slate-500/40",
+const DIRECTION_TONES: Record<CallTypeInfo["direction"] | "unknown", BadgeTone> = {
+  incoming: "sky",
+  outgoing: "violet",
+  internal: "slate",
+  unknown: "plain",
 };
 
 /** Dial status as a badge coloured by its KPI outcome; `outcomeLabel` names it for the tooltip. */
@@ -49,13 +39,9 @@ export function StatusBadge({
   if (status === undefined) return null;
   const outcome = outcomeOf(status);
   return (
-    <span
-      className={clsx(BADGE, OUTCOME_COLOURS[outcome])}
-      title={outcomeLabel(outcome)}
-      data-outcome={outcome}
-    >
+    <Badge tone={OUTCOME_TONES[outcome]} title={outcomeLabel(outcome)} data-outcome={outcome}>
       {label}
-    </span>
+    </Badge>
   );
 }
 
@@ -73,9 +59,9 @@ export function TypeBadge({
   const id = callTypeIdOf(cdrType, typeName);
   const direction = id !== undefined && isCallTypeId(id) ? CALL_TYPES[id].direction : "unknown";
   return (
-    <span className={clsx(BADGE, DIRECTION_COLOURS[direction])} data-direction={direction}>
+    <Badge tone={DIRECTION_TONES[direction]} data-direction={direction}>
       {label}
-    </span>
+    </Badge>
   );
 }
 

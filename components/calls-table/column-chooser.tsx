@@ -1,16 +1,12 @@
 "use client";
 
-import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 
-import {
-  COLUMN_IDS,
-  DEFAULT_VISIBLE_COLUMNS,
-  setColumnVisible,
-  type ColumnId,
-} from "@/lib/table/columns";
+import { Button } from "@/components/ui/button";
+import type { ColumnId } from "@/lib/table/columns";
 
+import { ColumnPanel } from "./column-panel";
 import { ColumnsIcon } from "./icons";
 
 /**
@@ -47,11 +43,6 @@ export function ColumnChooser({
     buttonRef.current?.focus();
   }
 
-  const shown = new Set<ColumnId>(visibleColumns);
-  const isDefault =
-    visibleColumns.length === DEFAULT_VISIBLE_COLUMNS.length &&
-    DEFAULT_VISIBLE_COLUMNS.every((column, index) => visibleColumns[index] === column);
-
   return (
     <div
       ref={rootRef}
@@ -63,82 +54,25 @@ export function ColumnChooser({
         }
       }}
     >
-      <button
+      <Button
         ref={buttonRef}
-        type="button"
         aria-expanded={open}
-        aria-controls={`${id}-panel`}
+        aria-controls={open ? `${id}-panel` : undefined}
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
+        className="font-medium"
       >
         <ColumnsIcon className="size-4" />
         {t("toolbar.columns")}
-      </button>
-      <div
-        ref={panelRef}
-        id={`${id}-panel`}
-        role="dialog"
-        aria-labelledby={`${id}-title`}
-        hidden={!open}
-        className="absolute end-0 top-full z-30 mt-1 w-80 rounded-lg border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900"
-      >
-        <fieldset className="max-h-[60vh] overflow-y-auto p-2">
-          <legend
-            id={`${id}-title`}
-            className="px-2 pt-1 pb-2 text-sm font-semibold text-slate-900 dark:text-white"
-          >
-            {t("toolbar.columnsTitle")}
-          </legend>
-          {COLUMN_IDS.map((column) => {
-            const checked = shown.has(column);
-            // The last shown column stays: a table without columns shows nothing at all.
-            const locked = checked && shown.size === 1;
-            return (
-              <label
-                key={column}
-                className={clsx(
-                  "flex gap-2 rounded-md px-2 py-1.5 hover:bg-slate-50 dark:hover:bg-slate-800",
-                  locked ? "cursor-not-allowed opacity-60" : "cursor-pointer",
-                )}
-              >
-                <input
-                  type="checkbox"
-                  checked={checked}
-                  disabled={locked}
-                  aria-describedby={`${id}-${column}-meaning`}
-                  onChange={(event) =>
-                    onVisibleColumnsChange(
-                      setColumnVisible(visibleColumns, column, event.target.checked),
-                    )
-                  }
-                  className="mt-0.5 size-4 shrink-0 accent-sky-600"
-                />
-                <span className="min-w-0">
-                  <span className="block text-sm text-slate-900 dark:text-slate-100">
-                    {t(`columns.${column}`)}
-                  </span>
-                  <span
-                    id={`${id}-${column}-meaning`}
-                    className="block text-xs text-slate-500 dark:text-slate-400"
-                  >
-                    {t(`meanings.${column}`)}
-                  </span>
-                </span>
-              </label>
-            );
-          })}
-        </fieldset>
-        <div className="border-t border-slate-200 p-2 dark:border-slate-700">
-          <button
-            type="button"
-            disabled={isDefault}
-            onClick={() => onVisibleColumnsChange([...DEFAULT_VISIBLE_COLUMNS])}
-            className="w-full rounded-md px-3 py-1.5 text-start text-sm text-sky-700 hover:bg-sky-50 disabled:cursor-default disabled:text-slate-400 disabled:hover:bg-transparent dark:text-sky-300 dark:hover:bg-sky-900/40 dark:disabled:text-slate-500"
-          >
-            {t("toolbar.resetColumns")}
-          </button>
-        </div>
-      </div>
+      </Button>
+      {/* Rendered only while open: a closed panel is no dialog for scripts or screen readers. */}
+      {open ? (
+        <ColumnPanel
+          ref={panelRef}
+          id={`${id}-panel`}
+          visibleColumns={visibleColumns}
+          onVisibleColumnsChange={onVisibleColumnsChange}
+        />
+      ) : null}
     </div>
   );
 }

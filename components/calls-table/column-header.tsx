@@ -4,7 +4,7 @@ import type { Header } from "@tanstack/react-table";
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 
 import type { CallsTableFeatures } from "./columns";
 import { SortIcon } from "./icons";

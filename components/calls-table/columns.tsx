@@ -9,7 +9,7 @@ import {
 } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatDuration } from "@/lib/format/duration";
 import { createLabeler, type Translate } from "@/lib/format/labels";
@@ -29,6 +29,8 @@ import {
   type KeyedSortColumnMeta,
   type KeyedSortTableMeta,
 } from "@/lib/table/sorted-row-model";
+import { callEpochMs } from "@/lib/time/call-time";
+import type { CallOutcome } from "@/lib/voicenter/dial-statuses";
 
 import { LtrText, PlainText, RecordingMark, StatusBadge, TypeBadge } from "./cells";
 
@@ -87,7 +89,7 @@ function cellRenderer(
       return function DateCell({ row }: Cell) {
         return (
           <time dateTime={row.original.Date} className="truncate tabular-nums">
-            {formatDateTime(row.original.Date, { locale, timeZone })}
+            {formatDateTime(callEpochMs(row.original), { locale, timeZone })}
           </time>
         );
       };
@@ -111,7 +113,7 @@ function cellRenderer(
         );
       };
     case "status": {
-      const outcomeLabel = (outcome: string) => t(`outcomes.${outcome}`);
+      const outcomeLabel = (outcome: CallOutcome) => t(`outcomes.${outcome}`);
       return function StatusCell({ row }: Cell) {
         const status = row.original.DialStatus;
         return (
@@ -182,6 +184,3 @@ export function buildColumns(context: ColumnContext): CallColumnDef[] {
     }) as CallColumnDef;
   });
 }
-
-// The page asks the server for exactly the fields the shown columns (and KPIs) need.
-export { DEFAULT_VISIBLE_COLUMNS, fieldsForColumns, type ColumnId } from "@/lib/table/columns";

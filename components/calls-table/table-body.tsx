@@ -4,7 +4,7 @@ import type { Row } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 
 import { CallRow } from "./call-row";
 import { HEADER_HEIGHT, ROW_HEIGHT } from "./layout";

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
+import { Button } from "@/components/ui/button";
 import type { ColumnId } from "@/lib/table/columns";
 
 import { ColumnChooser } from "./column-chooser";
@@ -38,16 +39,15 @@ export function TableToolbar({
           visibleColumns={visibleColumns}
           onVisibleColumnsChange={onVisibleColumnsChange}
         />
-        <button
-          type="button"
+        <Button
+          variant="primary"
           onClick={onExport}
           disabled={exportDisabled || exporting}
           aria-busy={exporting}
-          className="inline-flex items-center gap-1.5 rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600 dark:bg-sky-700 dark:hover:bg-sky-600 dark:disabled:bg-slate-700 dark:disabled:text-slate-400"
         >
           <DownloadIcon className="size-4" />
           {exporting ? t("toolbar.exporting") : t("toolbar.export")}
-        </button>
+        </Button>
       </div>
     </div>
   );

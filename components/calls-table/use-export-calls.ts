@@ -4,7 +4,7 @@ import type { SortingState } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { callsToCsv } from "@/lib/csv/csv";
 import { downloadCsv } from "@/lib/csv/download";
 import { sortKeysFor, type ColumnId } from "@/lib/table/columns";

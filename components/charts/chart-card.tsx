@@ -1,5 +1,7 @@
 import { useId, type ReactNode } from "react";
 
+import { Card } from "@/components/ui/card";
+
 /** A titled panel for one chart; the plot keeps a fixed height so the page does not jump. */
 export function ChartCard({
   title,
@@ -16,10 +18,7 @@ export function ChartCard({
 }) {
   const id = useId();
   return (
-    <section
-      aria-labelledby={id}
-      className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 text-start dark:border-slate-800 dark:bg-slate-900 ${className}`}
-    >
+    <Card as="section" aria-labelledby={id} className={`min-w-0 p-4 text-start ${className}`}>
       <header className="mb-3 flex flex-wrap items-baseline justify-between gap-x-3">
         <h3 id={id} className="text-sm font-semibold text-slate-900 dark:text-slate-100">
           {title}
@@ -30,6 +29,6 @@ export function ChartCard({
       {footer ? (
         <div className="mt-3 text-xs text-slate-500 dark:text-slate-400">{footer}</div>
       ) : null}
-    </section>
+    </Card>
   );
 }

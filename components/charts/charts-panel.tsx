@@ -6,8 +6,8 @@ import { useMemo } from "react";
 import { callVolume, type TimeRange } from "@/lib/analytics/buckets";
 import { durationHistogram } from "@/lib/analytics/histogram";
 import { countByStatus } from "@/lib/analytics/status-counts";
-import type { ApiCall } from "@/lib/api-call";
-import { isValidTimeZone } from "@/lib/time-zone";
+import type { ApiCall } from "@/lib/api/calls-response";
+import { isValidTimeZone } from "@/lib/time/time-zone";
 import type { DialStatus } from "@/lib/voicenter/dial-statuses";
 
 import { ChartCard } from "./chart-card";

@@ -13,6 +13,7 @@ import {
   type BarShapeProps,
 } from "recharts";
 
+import { Button } from "@/components/ui/button";
 import type { StatusCount } from "@/lib/analytics/status-counts";
 import type { CallOutcome, DialStatus } from "@/lib/voicenter/dial-statuses";
 
@@ -26,6 +27,10 @@ export interface StatusChartProps {
   /** Called with a contract status when its bar or its button is chosen. */
   onStatusClick?: (status: DialStatus) => void;
 }
+
+/** Room per bar for a label of up to two lines at 11 px: with 18 statuses, none touches the next. */
+const ROW_HEIGHT = 30;
+const AXIS_HEIGHT = 30;
 
 interface StatusRow {
   key: string;
@@ -75,6 +80,8 @@ export function StatusChart({ counts, onStatusClick }: StatusChartProps) {
     );
   }
 
+  // The chart grows with the statuses present instead of squeezing their labels together.
+  const height = Math.max(CHART_HEIGHT, rows.length * ROW_HEIGHT + AXIS_HEIGHT);
   const choose = (row: StatusRow | undefined) => {
     if (row?.status && onStatusClick) onStatusClick(row.status);
   };
@@ -84,7 +91,7 @@ export function StatusChart({ counts, onStatusClick }: StatusChartProps) {
       <div dir="ltr">
         <BarChart
           responsive
-          style={{ width: "100%", height: CHART_HEIGHT }}
+          style={{ width: "100%", height }}
           data={rows}
           layout="vertical"
           margin={{ top: 4, right: 8, bottom: 4, left: 8 }}
@@ -161,14 +168,14 @@ export function StatusChart({ counts, onStatusClick }: StatusChartProps) {
           return (
             <li key={row.key}>
               {row.status && onStatusClick ? (
-                <button
-                  type="button"
+                <Button
+                  variant="chip"
+                  size="pill"
                   onClick={() => choose(row)}
                   aria-label={t("status.filterBy", { status: row.label, count: row.count })}
-                  className="inline-flex items-center gap-1.5 rounded-full border border-slate-200 px-2.5 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
                 >
                   {content}
-                </button>
+                </Button>
               ) : (
                 <span className="inline-flex items-center gap-1.5 rounded-full border border-transparent px-2.5 py-1 text-xs">
                   {content}

@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
-import { ShareButton } from "@/components/calls/share-button";
 import { RecordingPlayer } from "@/components/player/recording-player";
-import type { ApiCall } from "@/lib/api-call";
+import { Button } from "@/components/ui/button";
+import { ShareButton } from "@/components/view-state/share-button";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { COLUMN_IDS } from "@/lib/table/columns";
 
 import { useFieldText } from "./field-value";
@@ -48,6 +49,9 @@ export function CallDrawer(props: CallDrawerProps) {
   return (
     <dialog
       ref={ref}
+      // Explicit, so `[role=dialog]` finds it as well as the accessibility tree does.
+      role="dialog"
+      aria-modal="true"
       aria-labelledby="call-drawer-title"
       onCancel={(event) => {
         event.preventDefault();
@@ -68,15 +72,9 @@ export function CallDrawer(props: CallDrawerProps) {
           </p>
         </div>
         <ShareButton />
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-          aria-label={t("close")}
-          autoFocus
-        >
+        <Button variant="ghost" size="sm" onClick={onClose} aria-label={t("close")} autoFocus>
           ✕
-        </button>
+        </Button>
       </header>
 
       {call.HasRecording ? (
@@ -121,13 +119,14 @@ export function CallDrawer(props: CallDrawerProps) {
           <ul className="space-y-1 text-sm">
             {legs.map((leg) => (
               <li key={leg.CallID}>
-                <button
-                  type="button"
+                <Button
+                  variant="ghost"
+                  size="sm"
                   onClick={() => props.onOpenCall(leg.CallID)}
-                  className="w-full rounded-md px-2 py-1 text-start hover:bg-slate-100 dark:hover:bg-slate-800"
+                  className="w-full text-start"
                 >
                   {text(leg, "Date")} · {text(leg, "Type")} · {text(leg, "DialStatus")}
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

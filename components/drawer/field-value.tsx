@@ -2,13 +2,14 @@
 
 import { useLocale, useTranslations } from "next-intl";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatDuration } from "@/lib/format/duration";
 import { createLabeler } from "@/lib/format/labels";
 import { formatPhone } from "@/lib/format/phone";
 import { formatPrice } from "@/lib/format/price";
 import { columnKind, type ColumnId } from "@/lib/table/columns";
+import { callEpochMs } from "@/lib/time/call-time";
 
 /** One field of a call as readable text, formatted the way the table shows it. */
 export function useFieldText(timeZone: string) {
@@ -20,7 +21,7 @@ export function useFieldText(timeZone: string) {
     if (value === undefined || value === "") return "";
     switch (columnKind(id)) {
       case "datetime":
-        return formatDateTime(call.Date, { locale, timeZone });
+        return formatDateTime(callEpochMs(call), { locale, timeZone });
       case "duration":
         return formatDuration(value as number);
       case "price":

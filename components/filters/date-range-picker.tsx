@@ -3,8 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { RANGE_PRESETS, type RangePreset } from "@/lib/date-range";
-import { wallTimeAt, wallTimeToEpoch } from "@/lib/time-zone";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { RANGE_PRESETS, type RangePreset } from "@/lib/time/date-range";
+import { wallTimeAt, wallTimeToEpoch } from "@/lib/time/time-zone";
 
 interface DateRangePickerProps {
   preset: RangePreset | null;
@@ -19,7 +21,7 @@ interface DateRangePickerProps {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** `datetime-local` value of an instant, read on the viewer's wall clock. */
-export function toLocalInput(iso: string | null, timeZone: string): string {
+function toLocalInput(iso: string | null, timeZone: string): string {
   const ms = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(ms)) return "";
   const w = wallTimeAt(ms, timeZone);
@@ -27,7 +29,7 @@ export function toLocalInput(iso: string | null, timeZone: string): string {
 }
 
 /** The instant a `datetime-local` value means in the viewer's zone, as ISO with Z. */
-export function fromLocalInput(value: string, timeZone: string): string | null {
+function fromLocalInput(value: string, timeZone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
   if (!m) return null;
   const [, year, month, day, hour, minute] = m.map(Number);
@@ -66,15 +68,9 @@ export function DateRangePicker({
       </legend>
       <div role="group" aria-label={t("range")} className="flex flex-wrap gap-1">
         {RANGE_PRESETS.map((p) => (
-          <button
-            key={p}
-            type="button"
-            aria-pressed={preset === p}
-            onClick={() => onPreset(p)}
-            className="rounded-md border border-slate-300 px-2.5 py-1 text-sm aria-pressed:border-sky-700 aria-pressed:bg-sky-700 aria-pressed:text-white dark:border-slate-700"
-          >
+          <Button key={p} size="sm" aria-pressed={preset === p} onClick={() => onPreset(p)}>
             {t(`presets.${p}`)}
-          </button>
+          </Button>
         ))}
       </div>
       <DateTimeInput
@@ -109,13 +105,12 @@ function DateTimeInput(props: {
   return (
     <label className="flex flex-col text-xs">
       <span className="text-slate-500 dark:text-slate-400">{props.label}</span>
-      <input
+      <Input
         type="datetime-local"
         name={props.name}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         onBlur={props.onCommit}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
       />
     </label>
   );

@@ -3,23 +3,16 @@
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
-import type { UpstreamFilters } from "@/lib/calls/view-request";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { splitList } from "@/lib/view-state/calls-params";
+import type { FilterValues } from "@/lib/view-state/parsers";
 import { CALL_TYPE_IDS } from "@/lib/voicenter/call-types";
-import { DIAL_STATUS_NAMES, type DialStatus } from "@/lib/voicenter/dial-statuses";
+import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
 
 import { DateRangePicker } from "./date-range-picker";
 import { MultiSelect } from "./multi-select";
 import { ScopeField } from "./scope-field";
-
-/** Everything the filter bar edits: the upstream filters plus the browser-side ones. */
-export interface FilterValues extends UpstreamFilters {
-  status: DialStatus[] | null;
-  minDur: number | null;
-  maxDur: number | null;
-  /** KPI thresholds (seconds): short abandon, and the service level's "answered within". */
-  abandonS: number;
-  slaS: number;
-}
 
 interface FilterBarProps {
   values: FilterValues;
@@ -33,18 +26,10 @@ interface FilterBarProps {
   statusLabel: (status: string) => string;
 }
 
-const splitList = (text: string) =>
-  text
-    .split(",")
-    .map((v) => v.trim())
-    .filter(Boolean);
 const toInts = (text: string) => splitList(text).map((v) => (/^\d+$/.test(v) ? Number(v) : NaN));
 const orNull = <T,>(list: T[]) => (list.length ? list : null);
 const numberOrNull = (text: string) =>
   text.trim() === "" || Number.isNaN(Number(text)) ? null : Math.max(0, Math.round(Number(text)));
-
-const inputClass =
-  "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 /**
  * The filters. Lists and selections apply at once; the text fields apply together with
@@ -89,14 +74,14 @@ export function FilterBar(props: FilterBarProps) {
   const field = (name: string, label: string, value: string, hint?: string, type = "text") => (
     <label className="flex min-w-36 flex-1 flex-col gap-0.5 text-xs">
       <span className="text-slate-500 dark:text-slate-400">{label}</span>
-      <input
+      <Input
         name={name}
         type={type}
         min={type === "number" ? 0 : undefined}
         defaultValue={value}
         placeholder={hint}
         aria-invalid={problem?.param === name || undefined}
-        className={inputClass}
+        className="w-full"
       />
     </label>
   );
@@ -106,18 +91,20 @@ export function FilterBar(props: FilterBarProps) {
       aria-label={t("title")}
       className="border-b border-slate-200 px-4 py-3 dark:border-slate-800"
     >
-      <button
-        type="button"
-        className="mb-2 rounded-md border border-slate-300 px-3 py-1 text-sm md:hidden dark:border-slate-700"
+      <Button
+        size="sm"
+        className="mb-2 md:hidden"
         aria-expanded={open}
         aria-controls="filters-body"
         onClick={() => setOpen(!open)}
       >
         {open ? t("hide") : t("show")}
-      </button>
+      </Button>
       <div id="filters-body" className={`${open ? "flex" : "hidden"} flex-col gap-3 md:flex`}>
         <DateRangePicker
-          key={`${props.effectiveRange?.from}|${props.effectiveRange?.to}`}
+          // The inputs show wall times in the viewer's zone, known only after hydration: a new
+          // zone, like a new range, starts the drafts afresh.
+          key={`${props.effectiveRange?.from}|${props.effectiveRange?.to}|${timeZone}`}
           preset={values.from && values.to ? null : (values.range ?? "today")}
           from={props.effectiveRange?.from ?? null}
           to={props.effectiveRange?.to ?? null}
@@ -159,19 +146,10 @@ export function FilterBar(props: FilterBarProps) {
           {field("abandonS", t("abandonS"), String(values.abandonS), undefined, "number")}
           {field("slaS", t("slaS"), String(values.slaS), undefined, "number")}
           <div className="flex gap-2">
-            <button
-              type="submit"
-              className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
-            >
+            <Button type="submit" variant="primary">
               {t("apply")}
-            </button>
-            <button
-              type="button"
-              onClick={props.onReset}
-              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
-            >
-              {t("reset")}
-            </button>
+            </Button>
+            <Button onClick={props.onReset}>{t("reset")}</Button>
           </div>
         </form>
         {problem ? (

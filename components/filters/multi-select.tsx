@@ -2,6 +2,8 @@
 
 import { useId } from "react";
 
+import { Button } from "@/components/ui/button";
+
 export interface MultiSelectOption<V extends string | number> {
   value: V;
   label: string;
@@ -80,14 +82,15 @@ export function MultiSelect<V extends string | number>({
             <span>{option.label}</span>
           </label>
         ))}
-        <button
-          type="button"
-          className="mt-1 w-full rounded px-2 py-1 text-start text-sm text-sky-700 hover:bg-slate-100 dark:text-sky-300 dark:hover:bg-slate-800"
+        <Button
+          variant="link"
+          size="sm"
+          className="mt-1 w-full"
           onClick={() => onChange([])}
           disabled={selected.length === 0}
         >
           {clearLabel}
-        </button>
+        </Button>
       </fieldset>
     </details>
   );

@@ -3,6 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+
 const SCOPES = ["account", "hierarchical", "department", "user"] as const;
 
 /** IdentityCriteria: the whole account, a department (with or without those below), or one user. */
@@ -29,27 +32,23 @@ export function ScopeField({
     <div className="flex items-center gap-2 text-sm">
       <label className="flex items-center gap-1">
         <span className="text-slate-500 dark:text-slate-400">{t("scope")}</span>
-        <select
-          value={kind}
-          onChange={(e) => choose(e.target.value)}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-        >
+        <Select value={kind} onChange={(e) => choose(e.target.value)}>
           {SCOPES.map((s) => (
             <option key={s} value={s}>
               {t(`scopes.${s}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       {kind === "user" ? (
         <label className="flex items-center gap-1">
           <span className="sr-only">{t("userCode")}</span>
-          <input
+          <Input
             value={userCode}
             placeholder={t("userCode")}
             onChange={(e) => setUserCode(e.target.value)}
             onBlur={() => userCode && onChange(`user:${userCode.trim()}`)}
-            className="w-28 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            className="w-28"
           />
         </label>
       ) : null}

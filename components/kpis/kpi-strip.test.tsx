@@ -2,7 +2,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import enKpis from "@/messages/en/kpis.json";
 import heKpis from "@/messages/he/kpis.json";
 

@@ -3,9 +3,10 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useMemo } from "react";
 
+import { Card } from "@/components/ui/card";
 import { computeCallerStats, type CallerSummary } from "@/lib/analytics/callers";
 import { computeKpis, type Kpis } from "@/lib/analytics/kpis";
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { formatDuration } from "@/lib/format/duration";
 import { formatPrice } from "@/lib/format/price";
 import type { CallOutcome } from "@/lib/voicenter/dial-statuses";
@@ -40,9 +41,6 @@ const ACCENT: Record<CallOutcome | "none", string> = {
 };
 
 const NO_CALLS: readonly ApiCall[] = [];
-
-const TILE_CLASS =
-  "rounded-lg border border-s-4 border-slate-200 bg-white p-3 text-start dark:border-slate-800 dark:bg-slate-900";
 
 interface TileInputs {
   kpis: Kpis;
@@ -177,10 +175,10 @@ export function KpiStrip({
       {loading ? <p className="sr-only">{t("loading")}</p> : null}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {tiles.map((tile) => (
-          <div
+          <Card
             key={tile.key}
             aria-busy={tile.stale || undefined}
-            className={`${TILE_CLASS} ${ACCENT[tile.accent ?? "none"]} ${tile.stale ? "opacity-60" : ""}`}
+            className={`border-s-4 p-3 text-start ${ACCENT[tile.accent ?? "none"]} ${tile.stale ? "opacity-60" : ""}`}
           >
             <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{tile.label}</dt>
             {loading ? (
@@ -198,7 +196,7 @@ export function KpiStrip({
                 ) : null}
               </>
             )}
-          </div>
+          </Card>
         ))}
       </dl>
       <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t("offeredNote")}</p>

@@ -1,5 +1,7 @@
 import { useTranslations } from "next-intl";
 
+import { Badge } from "@/components/ui/badge";
+
 import { LanguageSwitcher } from "./language-switcher";
 
 export function AppHeader({ mode }: { mode: "demo" | "live" }) {
@@ -9,13 +11,9 @@ export function AppHeader({ mode }: { mode: "demo" | "live" }) {
       <h1 className="text-lg font-semibold">{t("name")}</h1>
       <span className="text-sm text-slate-500 dark:text-slate-400">{t("tagline")}</span>
       {mode === "demo" ? (
-        <span
-          title={t("demoHint")}
-          className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
-          data-testid="demo-badge"
-        >
+        <Badge tone="amber" title={t("demoHint")} data-testid="demo-badge">
           {t("demoBadge")}
-        </span>
+        </Badge>
       ) : null}
       <div className="ms-auto">
         <LanguageSwitcher />

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 
+import { Select } from "@/components/ui/select";
 import { isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "@/i18n/locales";
 
 const NAMES: Record<Locale, string> = { en: "English", he: "עברית" };
@@ -24,18 +25,13 @@ export function LanguageSwitcher() {
   return (
     <label className="flex items-center gap-2 text-sm">
       <span className="sr-only">{t("language")}</span>
-      <select
-        value={locale}
-        disabled={pending}
-        onChange={(event) => choose(event.target.value)}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-      >
+      <Select value={locale} disabled={pending} onChange={(event) => choose(event.target.value)}>
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {NAMES[l]}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

@@ -3,6 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
+import { Button, buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Select } from "@/components/ui/select";
+
 import { DownloadIcon, PauseIcon, PlayIcon, SkipIcon, TrackIcon } from "./player-icons";
 import { clampTime, focusKindOf, PLAYBACK_RATES, shortcutFor, SKIP_SECONDS } from "./player-keys";
 import { probeRecording, type RecordingProblem } from "./recording-problem";
@@ -15,15 +19,9 @@ export interface RecordingPlayerProps {
   autoPlay?: boolean;
 }
 
-export function recordingSrc(callId: string): string {
+function recordingSrc(callId: string): string {
   return `/api/recordings/${encodeURIComponent(callId)}`;
 }
-
-const round =
-  "inline-flex items-center justify-center rounded-full disabled:cursor-not-allowed disabled:opacity-40 " +
-  "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500";
-const button = `${round} size-9 text-slate-700 hover:bg-slate-100 disabled:hover:bg-transparent dark:text-slate-200 dark:hover:bg-slate-800`;
-const playButton = `${round} size-11 bg-sky-700 text-white hover:bg-sky-800 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400`;
 
 /**
  * Plays one call's recording through Callboard's own route. The <audio> element stays in
@@ -129,14 +127,15 @@ export function RecordingPlayer({
   const downloadHref = `${src}?download=1`;
 
   return (
-    <section
+    <Card
+      as="section"
       aria-label={t("label")}
       aria-describedby={hintId}
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid="recording-player"
       data-call-id={callId}
-      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:border-slate-800 dark:bg-slate-900"
+      className="flex flex-col gap-2 p-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
     >
       <audio
         ref={audioRef}
@@ -182,16 +181,16 @@ export function RecordingPlayer({
           >
             <SkipIcon direction="back" />
           </IconButton>
-          <button
-            type="button"
+          <Button
+            variant="primary"
+            size="icon-lg"
             onClick={togglePlay}
             disabled={disabled}
             aria-label={playing ? t("pause") : t("play")}
             data-testid="player-play"
-            className={playButton}
           >
             {playing ? <PauseIcon /> : <PlayIcon />}
-          </button>
+          </Button>
           <IconButton
             label={t("forward")}
             onClick={disabled ? undefined : () => skip(SKIP_SECONDS)}
@@ -211,26 +210,30 @@ export function RecordingPlayer({
         ) : null}
 
         <div className="ms-auto flex items-center gap-2">
-          <select
+          <Select
             aria-label={t("speed")}
             value={String(rate)}
             onChange={(e) => setRate(Number(e.currentTarget.value))}
             data-testid="player-speed"
-            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums dark:border-slate-700 dark:bg-slate-900"
+            className="tabular-nums"
           >
             {PLAYBACK_RATES.map((r) => (
               <option key={r} value={String(r)}>
                 {t("speedOption", { rate: r })}
               </option>
             ))}
-          </select>
+          </Select>
           <a
             href={disabled ? undefined : downloadHref}
             download={disabled ? undefined : true}
             aria-label={t("download")}
             aria-disabled={disabled || undefined}
             data-testid="player-download"
-            className={`${button} ${disabled ? "cursor-not-allowed opacity-40" : ""}`}
+            className={buttonClass({
+              variant: "ghost",
+              size: "icon",
+              className: disabled ? "cursor-not-allowed opacity-40" : undefined,
+            })}
           >
             <DownloadIcon />
           </a>
@@ -246,17 +249,13 @@ export function RecordingPlayer({
         >
           <span>{t(`problems.${problem}`)}</span>
           {problem !== "no-recording" && problem !== "unsupported" ? (
-            <button
-              type="button"
-              onClick={retry}
-              className="ms-auto rounded-md border border-red-300 px-2 py-0.5 font-medium hover:bg-red-100 dark:border-red-800 dark:hover:bg-red-900/50"
-            >
+            <Button variant="inherit" size="sm" onClick={retry} className="ms-auto">
               {t("retry")}
-            </button>
+            </Button>
           ) : null}
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -275,15 +274,15 @@ function IconButton({
   children: ReactNode;
 }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="ghost"
+      size="icon"
       onClick={onClick}
       disabled={!onClick}
       aria-label={label}
       data-testid={testId}
-      className={button}
     >
       {children}
-    </button>
+    </Button>
   );
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { probeRecording, problemFromAnswer } from "./recording-problem";
+import type { ApiErrorCode } from "@/lib/api/error-codes";
+
+import { probeRecording, problemFromAnswer, type RecordingProblem } from "./recording-problem";
 
 const answer = (status: number, code: string) =>
   Promise.resolve(Response.json({ error: { code, message: "…" } }, { status }));
 
 describe("why a recording does not play", () => {
-  it.each([
+  it.each<[number, ApiErrorCode | undefined, RecordingProblem]>([
     [404, "no_recording", "no-recording"],
     [404, "recording_not_found", "not-found"],
     [429, "recording_rate_limited", "rate-limited"],
@@ -15,7 +17,8 @@ describe("why a recording does not play", () => {
     [504, "recording_timeout", "unavailable"],
     [503, "upstream_rate_limited", "rate-limited"],
     [500, "internal_error", "unknown"],
-    [429, "something-new", "rate-limited"],
+    // No envelope (a proxy answered): the status alone decides.
+    [429, undefined, "rate-limited"],
   ])("HTTP %d %s → %s", (status, code, problem) => {
     expect(problemFromAnswer(status, code)).toBe(problem);
   });

@@ -1,4 +1,4 @@
-import { apiErrorSchema } from "@/lib/api-error";
+import { apiErrorEnvelopeSchema, type ApiErrorCode } from "@/lib/api/error-codes";
 
 /** Why a recording cannot be played, as the player explains it. */
 export type RecordingProblem =
@@ -11,7 +11,7 @@ export type RecordingProblem =
   | "unsupported"
   | "unknown";
 
-const BY_CODE: Record<string, RecordingProblem> = {
+const BY_CODE: Partial<Record<ApiErrorCode, RecordingProblem>> = {
   no_recording: "no-recording",
   recording_not_found: "not-found",
   recording_rate_limited: "rate-limited",
@@ -28,7 +28,10 @@ const BY_CODE: Record<string, RecordingProblem> = {
 };
 
 /** Callboard's error answer (status + `{error:{code}}`) → the problem to show. */
-export function problemFromAnswer(status: number, code: string | undefined): RecordingProblem {
+export function problemFromAnswer(
+  status: number,
+  code: ApiErrorCode | undefined,
+): RecordingProblem {
   const known = code === undefined ? undefined : BY_CODE[code];
   if (known) return known;
   if (status === 429) return "rate-limited";
@@ -66,9 +69,9 @@ export async function probeRecording(
     await response.body?.cancel().catch(() => undefined);
     return mediaErrorCode === MEDIA_ERR_NETWORK ? "unavailable" : "unsupported";
   }
-  let code: string | undefined;
+  let code: ApiErrorCode | undefined;
   try {
-    const parsed = apiErrorSchema.safeParse(await response.json());
+    const parsed = apiErrorEnvelopeSchema.safeParse(await response.json());
     code = parsed.success ? parsed.data.error.code : undefined;
   } catch {
     code = undefined;

@@ -1,5 +1,5 @@
-import type { ApiCall } from "@/lib/api-call";
-import { callEpochMs } from "@/lib/call-time";
+import type { ApiCall } from "@/lib/api/calls-response";
+import { callEpochMs } from "@/lib/time/call-time";
 import {
   nextDate,
   nextLocalHour,
@@ -8,7 +8,8 @@ import {
   wallTimeAt,
   wallTimeToEpoch,
   type WallTime,
-} from "@/lib/time-zone";
+} from "@/lib/time/time-zone";
+import { DAY_MS, HOUR_MS } from "@/lib/time/units";
 
 import {
   ABANDONED,
@@ -50,8 +51,6 @@ export interface CallVolume {
   undated: number;
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 /** Two local days, plus the hour a fall-back day adds. */
 const HOURLY_UP_TO_MS = 2 * DAY_MS + HOUR_MS;
 

@@ -1,7 +1,7 @@
-import type { ApiCall } from "@/lib/api-call";
-import { callSortableTime } from "@/lib/call-time";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { phoneKey } from "@/lib/conversations/phone-key";
 import { callTypeIdOf, customerKeyOf } from "@/lib/conversations/records";
+import { callSortableTime } from "@/lib/time/call-time";
 import { CALL_TYPE_IDS, CALL_TYPES } from "@/lib/voicenter/call-types";
 
 import { ANSWERED, FAILED, outcomeIndexOf } from "./outcomes";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { resolvePreset } from "@/lib/date-range";
+import { resolvePreset } from "@/lib/time/date-range";
 
 import { compareFigures, delta, previousPeriod } from "./compare";
 import { computeConversationKpis } from "./conversation-kpis";

@@ -1,6 +1,6 @@
-import { daysFromCivil } from "@/lib/call-time";
-import type { RangePreset, ResolvedRange } from "@/lib/date-range";
-import { wallTimeAt, wallTimeToEpoch, type WallTime } from "@/lib/time-zone";
+import type { RangePreset, ResolvedRange } from "@/lib/time/date-range";
+import { wallTimeAt, wallTimeToEpoch, type WallTime } from "@/lib/time/time-zone";
+import { DAY_MS } from "@/lib/time/units";
 
 /**
  * "Compare with the previous period": the range just before a range, of equal length, and
@@ -63,7 +63,9 @@ export function previousPeriod(
   if (isLocalMidnight(range.from, timeZone) && isLocalMidnight(range.to, timeZone)) {
     const a = wallTimeAt(range.from, timeZone);
     const b = wallTimeAt(range.to, timeZone);
-    const days = daysFromCivil(b.year, b.month, b.day) - daysFromCivil(a.year, a.month, a.day);
+    const days = Math.round(
+      (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS,
+    );
     return { from: earlierWall(range.from, timeZone, days, 0), to: range.from };
   }
   return { from: range.from - (range.to - range.from), to: range.from };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { groupConversations } from "@/lib/conversations/group";
-import { simulatedApiCalls } from "@/simulator/as-api-calls";
+import { DAY_MS } from "@/lib/time/units";
+import { simulatedApiCalls } from "@/testing/simulator";
 
 import { computeAgentStats } from "./agents";
 import { computeCallbacks } from "./callbacks";
@@ -10,7 +11,6 @@ import { computeConversationKpis } from "./conversation-kpis";
 import { computeHeatmap } from "./heatmap";
 import { computeQueueStats } from "./queues";
 
-const DAY_MS = 86_400_000;
 const SUNDAY = Date.UTC(2024, 5, 9);
 const range = { from: SUNDAY, to: SUNDAY + 3 * DAY_MS };
 const calls = simulatedApiCalls({ seed: 42, callsPerDay: 3000 }, SUNDAY / DAY_MS, 3);

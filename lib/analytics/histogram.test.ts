@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 
 import { DURATION_BINS, durationHistogram } from "./histogram";
 

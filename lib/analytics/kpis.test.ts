@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { DIAL_STATUS_NAMES, outcomeOf } from "@/lib/voicenter/dial-statuses";
 
 import { computeKpis } from "./kpis";

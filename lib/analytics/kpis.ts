@@ -1,4 +1,4 @@
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 
 import { ABANDONED, ANSWERED, MISSED, outcomeIndexOf } from "./outcomes";
 

@@ -1,4 +1,4 @@
-import { callEpochMs } from "@/lib/call-time";
+import { callEpochMs } from "@/lib/time/call-time";
 import type { CallTypeInfo, LegRole } from "@/lib/voicenter/call-types";
 import { DIAL_STATUS_NAMES, outcomeOf, type CallOutcome } from "@/lib/voicenter/dial-statuses";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { CALL_TYPE_IDS } from "@/lib/voicenter/call-types";
 import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
 

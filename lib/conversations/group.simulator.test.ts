@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 
+import { DAY_MS } from "@/lib/time/units";
 import { TWO_LEG_TYPES } from "@/lib/voicenter/call-types";
-import { simulatedApiCalls } from "@/simulator/as-api-calls";
+import { simulatedApiCalls } from "@/testing/simulator";
 
 import { groupConversations } from "./group";
 import { callTypeIdOf } from "./records";
 
-const SUNDAY_DAY = Date.UTC(2024, 5, 9) / 86_400_000;
+const SUNDAY_DAY = Date.UTC(2024, 5, 9) / DAY_MS;
 const calls = simulatedApiCalls({ seed: 42, callsPerDay: 3000 }, SUNDAY_DAY, 2);
 const conversations = groupConversations(calls);
 const types = (legs: readonly { CdrType?: number; Type?: string }[]) =>

@@ -1,4 +1,4 @@
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import {
   CALL_TYPE_IDS,
   CALL_TYPES,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import type { ApiCall } from "@/lib/api-call";
-import { tableTranslator } from "@/lib/format/test-translate";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { DEFAULT_VISIBLE_COLUMNS } from "@/lib/table/columns";
+import { tableTranslator } from "@/testing/translate";
 
 import { callsToCsv, csvField, UTF8_BOM } from "./csv";
 
@@ -123,6 +123,12 @@ describe("callsToCsv", () => {
       ["2024-03-28 23:30:00"],
       ["2024-03-29 00:30:00"],
     ]);
+  });
+
+  it("reads a call's time as the table sorts and the charts count it: DateEpoch when Date is absent", () => {
+    const { Date: _date, ...withoutDate } = call;
+    const calls = [{ ...withoutDate, DateEpoch: Date.parse("2024-03-29T00:30:00Z") / 1000 }];
+    expect(body(callsToCsv(calls, ["Date"], en)).slice(1)).toEqual([["2024-03-29 03:30:00"]]);
   });
 
   it("quotes commas, quotes and line breaks so they read back intact", () => {

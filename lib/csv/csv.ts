@@ -1,4 +1,4 @@
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { formatZonedIso } from "@/lib/format/date-time";
 import { formatClockDuration } from "@/lib/format/duration";
 import { createLabeler, type Translate } from "@/lib/format/labels";
@@ -6,6 +6,7 @@ import { formatPhone } from "@/lib/format/phone";
 import { agorotToShekels } from "@/lib/format/price";
 import { summarizeCustomData, summarizeDtmf } from "@/lib/format/structured";
 import { columnKind, isColumnId, type ColumnId } from "@/lib/table/columns";
+import { callEpochMs } from "@/lib/time/call-time";
 
 /**
  * The calls as a CSV file (RFC 4180) that Excel opens correctly in Hebrew: the table's
@@ -38,10 +39,14 @@ export function csvField(value: CsvCell): string {
 }
 
 /** Columns whose CSV header names a unit the cells no longer carry. */
-const CSV_HEADER_OVERRIDES: ReadonlySet<ColumnId> = new Set(["Price"]);
+const CSV_HEADER_OVERRIDES = ["Price"] as const satisfies readonly ColumnId[];
+
+function hasCsvHeader(id: ColumnId): id is (typeof CSV_HEADER_OVERRIDES)[number] {
+  return (CSV_HEADER_OVERRIDES as readonly string[]).includes(id);
+}
 
 function headerOf(id: ColumnId, t: Translate): string {
-  return CSV_HEADER_OVERRIDES.has(id) ? t(`csvHeaders.${id}`) : t(`columns.${id}`);
+  return hasCsvHeader(id) ? t(`csvHeaders.${id}`) : t(`columns.${id}`);
 }
 
 type CellReader = (call: ApiCall) => CsvCell;
@@ -53,7 +58,7 @@ function readerFor(
 ): CellReader {
   switch (columnKind(id)) {
     case "datetime":
-      return (call) => formatZonedIso(call.Date, timeZone);
+      return (call) => formatZonedIso(callEpochMs(call), timeZone);
     case "duration":
       return (call) => formatClockDuration(call[id] as number | undefined);
     case "price":

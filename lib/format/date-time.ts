@@ -1,22 +1,10 @@
-import { civilFromDays, parseIsoUtcSeconds } from "@/lib/call-time";
-import { offsetMsAt } from "@/lib/time-zone";
-import { parseUpstreamDate } from "@/lib/voicenter/dates";
+import { civilFromDays } from "@/lib/time/call-time";
+import { offsetMsAt } from "@/lib/time/time-zone";
 
 /**
- * Call times in the viewer's time zone. The server hands out `Date` as ISO-8601 UTC ("…Z");
- * formatters are cached per (locale, zone) so formatting a whole table never builds one
- * per cell.
+ * Instants (epoch ms — a call's from `callEpochMs`) in the viewer's time zone. Formatters
+ * are cached per (locale, zone) so formatting a whole table never builds one per cell.
  */
-
-/**
- * Epoch milliseconds of a call's `Date`, or NaN when absent/unreadable. The server's own
- * shape (`2024-03-29T00:30:00Z`) is read digit by digit; anything else as the upstream
- * writes dates (GMT+0), never as the browser's local time.
- */
-export function epochMs(iso: string | undefined): number {
-  if (iso === undefined) return Number.NaN;
-  return parseIsoUtcSeconds(iso) ?? parseUpstreamDate(iso) ?? Number.NaN;
-}
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -42,11 +30,10 @@ function dateTimeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
 
 /** `29/03/2024, 03:30:00`-style text in the locale's own order, in `timeZone`. */
 export function formatDateTime(
-  value: string | number | undefined,
+  ms: number | undefined,
   { locale, timeZone }: { locale: string; timeZone: string },
 ): string {
-  const ms = typeof value === "number" ? value : epochMs(value);
-  if (!Number.isFinite(ms)) return "";
+  if (ms === undefined || !Number.isFinite(ms)) return "";
   return dateTimeFormat(locale, timeZone).format(ms);
 }
 
@@ -78,9 +65,8 @@ const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : Str
  * spreadsheet reads as a date whatever its language. Arithmetic only (no Date, no Intl per
  * call): an export formats every row.
  */
-export function formatZonedIso(value: string | number | undefined, timeZone: string): string {
-  const ms = typeof value === "number" ? value : epochMs(value);
-  if (!Number.isFinite(ms)) return "";
+export function formatZonedIso(ms: number | undefined, timeZone: string): string {
+  if (ms === undefined || !Number.isFinite(ms)) return "";
   const wallSeconds = Math.floor((ms + zoneOffsetMs(ms, timeZone)) / 1000);
   const days = Math.floor(wallSeconds / 86_400);
   const secondOfDay = wallSeconds - days * 86_400;

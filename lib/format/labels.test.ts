@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { tableTranslator } from "@/testing/translate";
+
 import { callTypeIdOf, callTypeLabel, createLabeler, statusLabel } from "./labels";
-import { tableTranslator } from "./test-translate";
 
 const en = tableTranslator("en");
 const he = tableTranslator("he");

@@ -1,8 +1,17 @@
+import type { Messages } from "@/i18n/app-config";
 import { CALL_TYPES, isCallTypeId } from "@/lib/voicenter/call-types";
 import { isDialStatus } from "@/lib/voicenter/dial-statuses";
 
+/** The dotted keys of a message tree's leaves: `{a: {b: "…"}}` → `"a.b"`. */
+type LeafKeys<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : LeafKeys<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A message of the "table" namespace: a key that does not exist fails the type-check. */
+export type TableMessageKey = LeafKeys<Messages["table"]>;
+
 /** A message lookup in the "table" namespace (next-intl's `t`, or a test's). */
-export type Translate = (key: string) => string;
+export type Translate = (key: TableMessageKey) => string;
 
 const idByTypeName = new Map<string, number>(
   Object.entries(CALL_TYPES).map(([id, info]) => [info.name.toLowerCase(), Number(id)]),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { createFakeClock } from "@/lib/testing/fake-clock";
+import { createFakeClock } from "@/testing/fake-clock";
 
 import { createMemoryStore, createQueryCache, ttlForRange } from "./cache";
 

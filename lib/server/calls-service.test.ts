@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { callsResponseSchema, type CallsResponse } from "@/lib/api-call";
-import { parseCallsParams, type CallsQuery } from "@/lib/calls-query";
-import { createFakeClock } from "@/lib/testing/fake-clock";
+import { callsResponseSchema, type CallsResponse } from "@/lib/api/calls-response";
+import { parseCallsParams, type CallsQuery } from "@/lib/view-state/calls-params";
 import { toUpstreamRecordDate } from "@/lib/voicenter/dates";
 import { parseCdrRequest } from "@/lib/voicenter/request";
+import { createFakeClock } from "@/testing/fake-clock";
 
 import { createCallsService, type CallsAnswer } from "./calls-service";
 import type { UpstreamConfig } from "./upstream";

@@ -1,9 +1,14 @@
 import "server-only";
 
-import { toApiCall, type CallsResponse } from "@/lib/api-call";
-import { callsQueryToSearchParams, toCdrQuery, type CallsQuery } from "@/lib/calls-query";
+import { toApiCall, type CallsResponse } from "@/lib/api/calls-response";
+import { DAY_MS } from "@/lib/time/units";
+import {
+  callsQueryToSearchParams,
+  toCdrQuery,
+  type CallsQuery,
+} from "@/lib/view-state/calls-params";
 import type { Call } from "@/lib/voicenter/call";
-import { fetchCdrPage } from "@/lib/voicenter/client";
+import { fetchCdrPage } from "@/lib/voicenter/cdr-api";
 import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
 import type { CdrQuery } from "@/lib/voicenter/request";
 
@@ -76,7 +81,6 @@ export interface CallsService {
 /** Always fetched: whether a call has a recording, and where it is (kept on the server). */
 const RECORDING_FIELDS: readonly FieldName[] = ["RecordURL", "RecordExpect"];
 const LOOKUP_FIELDS: FieldName[] = ["CallID", "Date", "RecordURL", "RecordExpect"];
-const DAY_MS = 86_400_000;
 const encoder = new TextEncoder();
 const CALLS_PER_CHUNK = 2_000;
 
@@ -223,8 +227,4 @@ export function getCallsService(): CallsService {
   const holder = globalThis as WithService;
   holder[SINGLETON] ??= createCallsService({ upstream: getUpstream() });
   return holder[SINGLETON];
-}
-
-export function resetCallsServiceForTests(): void {
-  delete (globalThis as WithService)[SINGLETON];
 }

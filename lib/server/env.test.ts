@@ -12,6 +12,14 @@ describe("parseServerEnv", () => {
     expect(env.VOICENTER_AUTH).toBe("body");
   });
 
+  it("reads VOICENTER_AUTH as one of its two values", () => {
+    expect(parseServerEnv({ VOICENTER_AUTH: " bearer " }).VOICENTER_AUTH).toBe("bearer");
+    expect(parseServerEnv({ VOICENTER_AUTH: "" }).VOICENTER_AUTH).toBe("body");
+    expect(() => parseServerEnv({ VOICENTER_AUTH: "cookie" })).toThrow(
+      'must be "body" or "bearer"',
+    );
+  });
+
   it("treats an empty VOICENTER_CODE as unset", () => {
     expect(parseServerEnv({ VOICENTER_CODE: "  " }).VOICENTER_CODE).toBeUndefined();
   });
@@ -22,7 +30,6 @@ describe("parseServerEnv", () => {
     ["VOICENTER_RATE_LIMIT", "0"],
     ["VOICENTER_RATE_LIMIT", "lots"],
     ["VOICENTER_AUTH", "cookie"],
-    ["REDIS_URL", "http://localhost:6379"],
     ["VOICENTER_TIMEOUT_MS", "5"],
   ])("names %s when its value %j is wrong", (name, value) => {
     expect(() => parseServerEnv({ [name]: value })).toThrow(name);

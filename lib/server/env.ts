@@ -46,24 +46,19 @@ const serverEnvSchema = z.object({
     .refine((v) => URL.canParse(v) && /^https?:/.test(v), {
       message: "must be an http(s) URL",
     }),
-  VOICENTER_AUTH: optionalText
-    .transform((v) => v ?? "body")
-    .refine((v) => v === "body" || v === "bearer", { message: 'must be "body" or "bearer"' }),
+  VOICENTER_AUTH: optionalText.pipe(
+    z.enum(["body", "bearer"], { error: 'must be "body" or "bearer"' }).default("body"),
+  ),
   VOICENTER_RATE_LIMIT: intInRange(1, 600, MAX_REQUESTS_PER_MINUTE),
   VOICENTER_TIMEOUT_MS: intInRange(1000, 600_000, 30_000),
   CALLBOARD_TIMEZONE: optionalText
     .transform((v) => v ?? "Asia/Jerusalem")
     .refine(isTimeZone, { message: "must be an IANA time zone such as Asia/Jerusalem" }),
-  REDIS_URL: optionalText.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
-    message: "must be a redis:// or rediss:// URL",
-  }),
   SIMULATOR_SEED: intInRange(0, 2 ** 31 - 1, 42),
   SIMULATOR_CALLS_PER_DAY: intInRange(1, 200_000, 3000),
 });
 
-export type ServerEnv = {
-  [K in keyof z.output<typeof serverEnvSchema>]: z.output<typeof serverEnvSchema>[K];
-} & { VOICENTER_AUTH: "body" | "bearer" };
+export type ServerEnv = z.output<typeof serverEnvSchema>;
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -84,9 +79,4 @@ let cached: ServerEnv | undefined;
 export function serverEnv(): ServerEnv {
   cached ??= parseServerEnv(process.env);
   return cached;
-}
-
-/** For tests that change process.env between cases. */
-export function resetServerEnvForTests(): void {
-  cached = undefined;
 }

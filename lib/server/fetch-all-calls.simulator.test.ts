@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { createFakeClock } from "@/lib/testing/fake-clock";
-import { fetchCdrPage, type CdrEndpoint } from "@/lib/voicenter/client";
+import { fetchCdrPage, type CdrEndpoint } from "@/lib/voicenter/cdr-api";
 import type { CdrQuery } from "@/lib/voicenter/request";
-import { defaultSimulatorConfig, type SimulatorConfigOverrides } from "@/simulator/config";
-import { createSimulator, type Simulator } from "@/simulator/handler";
-import { runQuery } from "@/simulator/query";
+import { createFakeClock } from "@/testing/fake-clock";
+import {
+  inProcessSimulator,
+  simulatedCallIds,
+  type Simulator,
+  type SimulatorConfigOverrides,
+} from "@/testing/simulator";
 
 import { fetchAllCalls, type FetchAllDeps } from "./fetch-all-calls";
 import { createGovernor } from "./governor";
@@ -22,21 +25,19 @@ const H = 3_600_000;
 const DAY = 24 * H;
 
 function setUp(overrides: SimulatorConfigOverrides = {}) {
-  const simulator = createSimulator(
-    defaultSimulatorConfig({
-      code: "busy",
-      seed: 7,
-      callsPerDay: 10_000,
-      now: () => NOW,
-      ...overrides,
-    }),
-  );
+  const { simulator, fetch } = inProcessSimulator({
+    code: "busy",
+    seed: 7,
+    callsPerDay: 10_000,
+    now: () => NOW,
+    ...overrides,
+  });
   const upstream: CdrEndpoint = {
     url: "http://sim.test/hub/cdr/",
     code: "busy",
     auth: "body",
     timeoutMs: 30_000,
-    fetch: (input, init) => simulator.handle(new Request(input, init), "127.0.0.1"),
+    fetch,
   };
   const clock = createFakeClock(NOW);
   const governor = createGovernor({ rateLimitPerMinute: 30, now: clock.now, sleep: clock.sleep });
@@ -52,12 +53,9 @@ function setUp(overrides: SimulatorConfigOverrides = {}) {
 function groundTruth(simulator: Simulator, from: number, to: number): string[] {
   const ids: string[] = [];
   for (let day = from; day < to; day += DAY) {
-    const outcome = runQuery(
-      { from: day, to: Math.min(day + DAY, to) - 1000 },
-      { store: simulator.store, publicBaseUrl: "", now: NOW, cap: Number.MAX_SAFE_INTEGER },
+    ids.push(
+      ...simulatedCallIds(simulator, { from: day, to: Math.min(day + DAY, to) - 1000 }, NOW),
     );
-    if (!outcome.ok) throw new Error(outcome.reason);
-    ids.push(...outcome.calls.map((c) => c.callId));
   }
   return ids;
 }
@@ -125,15 +123,9 @@ describe("fetchAllCalls against a busy simulator", () => {
     const from = SUNDAY;
     const to = SUNDAY + 3 * DAY;
     const filtered: CdrQuery = { ...query(from, to), cdrTypes: [1, 8] };
-    const outcome = runQuery(
-      { ...filtered, to: to - 1000 },
-      { store: simulator.store, publicBaseUrl: "", now: NOW, cap: Number.MAX_SAFE_INTEGER },
-    );
-    if (!outcome.ok) throw new Error(outcome.reason);
+    const truth = simulatedCallIds(simulator, { ...filtered, to: to - 1000 }, NOW);
     const result = await fetchAllCalls(deps, filtered);
     expect(result.complete).toBe(true);
-    expect(new Set(result.calls.map((c) => c.CallID))).toEqual(
-      new Set(outcome.calls.map((c) => c.callId)),
-    );
+    expect(new Set(result.calls.map((c) => c.CallID))).toEqual(new Set(truth));
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { createFakeClock } from "@/lib/testing/fake-clock";
 import type { Call } from "@/lib/voicenter/call";
-import type { CdrPage } from "@/lib/voicenter/client";
-import { UpstreamError } from "@/lib/voicenter/client-errors";
+import type { CdrPage } from "@/lib/voicenter/cdr-api";
+import { UpstreamError } from "@/lib/voicenter/cdr-api-errors";
 import { toIsoUtc, toUpstreamRequestDate } from "@/lib/voicenter/dates";
 import type { CdrQuery } from "@/lib/voicenter/request";
+import { createFakeClock } from "@/testing/fake-clock";
 
 import { fetchAllCalls, type FetchAllDeps, type FetchAllProgress } from "./fetch-all-calls";
 import { createGovernor } from "./governor";

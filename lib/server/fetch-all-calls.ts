@@ -1,21 +1,15 @@
 import "server-only";
 
 import type { Call } from "@/lib/voicenter/call";
-import type { CdrPage } from "@/lib/voicenter/client";
-import { isUpstreamError, UpstreamError } from "@/lib/voicenter/client-errors";
+import type { CdrPage } from "@/lib/voicenter/cdr-api";
+import { isUpstreamError, UpstreamError } from "@/lib/voicenter/cdr-api-errors";
 import { toIsoUtc } from "@/lib/voicenter/dates";
 import { MAX_RECORDS_PER_REQUEST, type CdrQuery } from "@/lib/voicenter/request";
 import { addRejected, emptyRejected, type RejectedRecords } from "@/lib/voicenter/response";
 
 import { createProfileBuilder } from "./hourly-profile";
-import {
-  DEFAULT_TARGET_PER_WINDOW,
-  judgePage,
-  planWindows,
-  upstreamWindow,
-  type PageVerdict,
-  type TimeWindow,
-} from "./windows";
+import { upstreamWindow, type TimeWindow } from "./time-window";
+import { DEFAULT_TARGET_PER_WINDOW, judgePage, planWindows, type PageVerdict } from "./windows";
 
 /**
  * Complete results: every call of a range, although one upstream request returns at most

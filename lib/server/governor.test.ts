@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { createFakeClock } from "@/lib/testing/fake-clock";
-import { UpstreamError } from "@/lib/voicenter/client-errors";
+import { UpstreamError } from "@/lib/voicenter/cdr-api-errors";
+import { createFakeClock } from "@/testing/fake-clock";
 
 import { createGovernor } from "./governor";
 

@@ -4,7 +4,7 @@ import {
   isTransientUpstreamError,
   isUpstreamError,
   UpstreamError,
-} from "@/lib/voicenter/client-errors";
+} from "@/lib/voicenter/cdr-api-errors";
 
 /**
  * Keeps this process inside the upstream's request budget (30 a minute per account, shared
@@ -72,7 +72,7 @@ interface Entry {
   transientRetries: number;
 }
 
-export function defaultClassify(error: unknown): FailureClass {
+function defaultClassify(error: unknown): FailureClass {
   if (isUpstreamError(error) && error.kind === "rate-limited") return "rate-limited";
   return isTransientUpstreamError(error) ? "transient" : "fatal";
 }

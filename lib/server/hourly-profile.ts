@@ -1,4 +1,6 @@
-import type { TimeWindow } from "./windows";
+import { DAY_MS, HOUR_MS, SECOND_MS } from "@/lib/time/units";
+
+import type { TimeWindow } from "./time-window";
 
 /**
  * How calls spread over the hours of the day (UTC), learnt from the calls already fetched.
@@ -9,11 +11,8 @@ import type { TimeWindow } from "./windows";
 /** 24 relative call rates, one per hour of the day (UTC). */
 export type HourlyProfile = readonly number[];
 
-const SECOND = 1000;
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Less than this much observed time says too little about the hours not seen. */
-const MIN_COVERAGE = DAY / 2;
+const MIN_COVERAGE = DAY_MS / 2;
 
 export interface ProfileBuilder {
   /** Calls (epoch ms) that are all the calls of `covered` (inclusive whole seconds). */
@@ -29,14 +28,14 @@ export function createProfileBuilder(): ProfileBuilder {
   return {
     add(times, window) {
       for (const t of times) counts[hourOfDay(t)] = (counts[hourOfDay(t)] ?? 0) + 1;
-      for (const [start, end] of hourSegments(window.from, window.to + SECOND)) {
+      for (const [start, end] of hourSegments(window.from, window.to + SECOND_MS)) {
         exposure[hourOfDay(start)] = (exposure[hourOfDay(start)] ?? 0) + (end - start);
         covered += end - start;
       }
     },
     profile() {
       if (covered < MIN_COVERAGE) return undefined;
-      const seen = (h: number) => (exposure[h] ?? 0) >= HOUR / 2;
+      const seen = (h: number) => (exposure[h] ?? 0) >= HOUR_MS / 2;
       const known = counts.flatMap((count, h) => (seen(h) ? [count / (exposure[h] ?? 1)] : []));
       const mean = known.reduce((a, b) => a + b, 0) / Math.max(1, known.length);
       if (!(mean > 0)) return undefined;
@@ -53,7 +52,7 @@ export function createProfileBuilder(): ProfileBuilder {
  * shares of equal expected calls, on whole seconds. Fewer cuts when the window is too short.
  */
 export function cutsByProfile(window: TimeWindow, parts: number, profile: HourlyProfile): number[] {
-  const segments = [...hourSegments(window.from, window.to + SECOND)].map(([start, end]) => ({
+  const segments = [...hourSegments(window.from, window.to + SECOND_MS)].map(([start, end]) => ({
     start,
     end,
     weight: (profile[hourOfDay(start)] ?? 0) * (end - start),
@@ -67,7 +66,7 @@ export function cutsByProfile(window: TimeWindow, parts: number, profile: Hourly
     while (i < parts && acc + segment.weight >= (total * i) / parts) {
       const share = segment.weight > 0 ? ((total * i) / parts - acc) / segment.weight : 0;
       const cut =
-        Math.round((segment.start + share * (segment.end - segment.start)) / SECOND) * SECOND;
+        Math.round((segment.start + share * (segment.end - segment.start)) / SECOND_MS) * SECOND_MS;
       if (cut > (cuts[cuts.length - 1] ?? window.from) && cut < window.to) cuts.push(cut);
       i++;
     }
@@ -77,14 +76,14 @@ export function cutsByProfile(window: TimeWindow, parts: number, profile: Hourly
 }
 
 function hourOfDay(ms: number): number {
-  return Math.floor((((ms % DAY) + DAY) % DAY) / HOUR);
+  return Math.floor((((ms % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS);
 }
 
 /** [start, end) pieces of [from, to) that each lie within one hour of the clock. */
 function* hourSegments(from: number, to: number): Generator<[number, number]> {
   let start = from;
   while (start < to) {
-    const end = Math.min(to, Math.floor(start / HOUR) * HOUR + HOUR);
+    const end = Math.min(to, Math.floor(start / HOUR_MS) * HOUR_MS + HOUR_MS);
     yield [start, end];
     start = end;
   }

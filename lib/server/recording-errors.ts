@@ -1,5 +1,9 @@
 import "server-only";
 
+import type { ApiErrorCode } from "@/lib/api/error-codes";
+
+import { ApiError } from "./api-error";
+
 /** Why a recording could not be served, with a message that names neither link nor code. */
 
 export type RecordingErrorKind =
@@ -13,53 +17,43 @@ export type RecordingErrorKind =
   | "timeout"
   | "network";
 
-const ERRORS: Record<RecordingErrorKind, { status: number; code: string; message: string }> = {
+const ERRORS: Record<RecordingErrorKind, { code: ApiErrorCode; message: string }> = {
   "not-found": {
-    status: 404,
     code: "recording_not_found",
     message: "recording not found or expired",
   },
   "rate-limited": {
-    status: 429,
     code: "recording_rate_limited",
     message: "the recording server is rate-limiting; try again in a minute",
   },
-  refused: { status: 502, code: "recording_refused", message: "the recording link was refused" },
+  refused: { code: "recording_refused", message: "the recording link was refused" },
   "not-audio": {
-    status: 502,
     code: "recording_not_audio",
     message: "the recording server did not send audio (an error page or an empty file)",
   },
   "range-not-satisfiable": {
-    status: 416,
     code: "range_not_satisfiable",
     message: "the requested byte range is outside the recording",
   },
   "invalid-url": {
-    status: 502,
     code: "recording_link_invalid",
     message: "the recording link is not an http(s) link",
   },
-  upstream: { status: 502, code: "recording_unavailable", message: "the recording server failed" },
+  upstream: { code: "recording_unavailable", message: "the recording server failed" },
   timeout: {
-    status: 504,
     code: "recording_timeout",
     message: "the recording server did not answer in time",
   },
   network: {
-    status: 502,
     code: "recording_unreachable",
     message: "could not reach the recording server",
   },
 };
 
-export class RecordingError extends Error {
+/** A recording that could not be served: an API error with the detail the route needs. */
+export class RecordingError extends ApiError {
   override readonly name = "RecordingError";
   readonly kind: RecordingErrorKind;
-  /** HTTP status for Callboard's own answer. */
-  readonly status: number;
-  /** The `{error:{code}}` of Callboard's answer. */
-  readonly code: string;
   /** The recording server's HTTP status, when it answered. */
   readonly upstreamStatus?: number;
   readonly retryAfterSeconds?: number;
@@ -76,10 +70,13 @@ export class RecordingError extends Error {
     } = {},
   ) {
     const info = ERRORS[kind];
-    super(details.message ?? info.message);
+    const headers: Record<string, string> = {};
+    if (details.retryAfterSeconds !== undefined)
+      headers["retry-after"] = String(details.retryAfterSeconds);
+    if (details.totalBytes !== undefined)
+      headers["content-range"] = `bytes */${details.totalBytes}`;
+    super(info.code, details.message ?? info.message, { headers });
     this.kind = kind;
-    this.status = info.status;
-    this.code = info.code;
     this.upstreamStatus = details.upstreamStatus;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.totalBytes = details.totalBytes;

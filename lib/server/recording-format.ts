@@ -15,7 +15,7 @@ const ascii = (bytes: Uint8Array, from: number, to: number) =>
   String.fromCharCode(...bytes.subarray(from, to));
 
 /** The audio format the first bytes announce, if any. */
-export function sniffAudio(head: Uint8Array): AudioFormat | undefined {
+function sniffAudio(head: Uint8Array): AudioFormat | undefined {
   if (ascii(head, 0, 4) === "RIFF" && ascii(head, 8, 12) === "WAVE") return WAV;
   if (ascii(head, 0, 3) === "ID3") return MP3;
   if (

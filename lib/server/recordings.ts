@@ -28,7 +28,7 @@ export interface StreamRecordingOptions {
 }
 
 /** Smallest full response taken for a recording: anything shorter is an error page or empty. */
-export const MIN_RECORDING_BYTES = 1024;
+const MIN_RECORDING_BYTES = 1024;
 const SINGLE_RANGE = /^bytes=(\d+-\d*|-\d+)$/;
 const CACHE_CONTROL = "private, max-age=600";
 

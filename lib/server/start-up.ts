@@ -1,12 +1,17 @@
 import "server-only";
 
+import { describeAccess } from "@/lib/auth/access-policy";
+import { authConfig } from "@/lib/auth/config";
+
 import { EnvError, serverEnv } from "./env";
 
 /** Runs once as the Node.js server starts (instrumentation.ts): a wrong variable stops it. */
 export function validateEnvironmentOrExit(): void {
   try {
     const env = serverEnv();
+    const auth = authConfig();
     console.log(`Callboard: ${env.VOICENTER_CODE ? "live mode" : "demo mode (simulated data)"}`);
+    console.log(`Callboard: ${describeAccess(auth)}`);
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     console.error(`Callboard cannot start. ${error.message}`);

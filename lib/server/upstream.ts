@@ -1,9 +1,6 @@
 import "server-only";
 
-import { defaultSimulatorConfig } from "@/simulator/config";
-import { createSimulator } from "@/simulator/handler";
-
-import { serverEnv } from "./env";
+import { serverEnv, type ServerEnv } from "./env";
 
 export interface UpstreamConfig {
   mode: "demo" | "live";
@@ -39,27 +36,30 @@ export function getUpstream(): UpstreamConfig {
     };
     return cached;
   }
-  const simulator = createSimulator(
-    defaultSimulatorConfig({
-      code: DEMO_CODE,
-      seed: env.SIMULATOR_SEED,
-      callsPerDay: env.SIMULATOR_CALLS_PER_DAY,
-      rateLimit: env.VOICENTER_RATE_LIMIT,
-      publicBaseUrl: DEMO_ORIGIN,
-    }),
-  );
+  const simulator = loadSimulatorFetch(env);
   cached = {
     mode: "demo",
     url: `${DEMO_ORIGIN}/hub/cdr/`,
     code: DEMO_CODE,
     auth: "body",
-    fetch: (input, init) => simulator.handle(new Request(input, init), "127.0.0.1"),
+    fetch: async (input, init) => (await simulator)(input, init),
     rateLimitPerMinute: env.VOICENTER_RATE_LIMIT,
     timeoutMs: env.VOICENTER_TIMEOUT_MS,
   };
   return cached;
 }
 
-export function resetUpstreamForTests(): void {
-  cached = undefined;
+/**
+ * The simulator, loaded only when demo mode is chosen: a live deployment never loads it, and
+ * nothing in lib/ depends on simulator/ statically.
+ */
+async function loadSimulatorFetch(env: ServerEnv): Promise<typeof fetch> {
+  const { createInProcessSimulator } = await import("@/simulator/handler");
+  return createInProcessSimulator({
+    code: DEMO_CODE,
+    seed: env.SIMULATOR_SEED,
+    callsPerDay: env.SIMULATOR_CALLS_PER_DAY,
+    rateLimit: env.VOICENTER_RATE_LIMIT,
+    publicBaseUrl: DEMO_ORIGIN,
+  }).fetch;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { toIsoUtc, toUpstreamRecordDate } from "@/lib/voicenter/dates";
 
-import { judgePage, planWindows, splitEvenly, upstreamWindow, type TimeWindow } from "./windows";
+import { upstreamWindow, type TimeWindow } from "./time-window";
+import { judgePage, planWindows, splitEvenly } from "./windows";
 
 const T0 = Date.UTC(2024, 5, 12, 0, 0, 0);
 const S = 1000;

@@ -1,43 +1,16 @@
+import { SECOND_MS } from "@/lib/time/units";
 import { parseUpstreamDate } from "@/lib/voicenter/dates";
 
 import { cutsByProfile, type HourlyProfile } from "./hourly-profile";
+import { floorToSecond, secondsIn, type TimeWindow } from "./time-window";
 
 /**
  * Pure planning for complete results: how to cut a time range into upstream requests and
  * what to do when a request comes back capped. No I/O here; fetch-all-calls.ts acts on it.
- *
- * A window is what one upstream request asks for: `fromdate`..`todate`, both whole seconds
- * and both inclusive (the upstream works in seconds; neighbours may share a boundary second,
- * and the duplicates this fetches are removed by CallID).
  */
-
-export interface TimeWindow {
-  from: number;
-  to: number;
-}
-
-export const SECOND = 1000;
 
 /** Windows that must fit in one page aim below the 10,000 cap, for denser-than-average ones. */
 export const DEFAULT_TARGET_PER_WINDOW = 8000;
-
-export function floorToSecond(ms: number): number {
-  return Math.floor(ms / SECOND) * SECOND;
-}
-
-/**
- * The upstream window of a half-open query range [from, to): whole seconds, `to` inclusive.
- * Undefined when the range holds no whole second.
- */
-export function upstreamWindow(from: number, to: number): TimeWindow | undefined {
-  const start = Math.ceil(from / SECOND) * SECOND;
-  const end = Math.ceil(to / SECOND) * SECOND - SECOND;
-  return end >= start ? { from: start, to: end } : undefined;
-}
-
-export function secondsIn(window: TimeWindow): number {
-  return (window.to - window.from) / SECOND + 1;
-}
 
 /** Cuts a window into `parts` windows of (almost) equal length that share boundary seconds. */
 export function splitEvenly(window: TimeWindow, parts: number): TimeWindow[] {
@@ -47,7 +20,7 @@ export function splitEvenly(window: TimeWindow, parts: number): TimeWindow[] {
   const out: TimeWindow[] = [];
   let from = window.from;
   for (let i = 1; i <= n; i++) {
-    const to = i === n ? window.to : window.from + Math.round(((seconds - 1) * i) / n) * SECOND;
+    const to = i === n ? window.to : window.from + Math.round(((seconds - 1) * i) / n) * SECOND_MS;
     out.push({ from, to });
     from = to;
   }
@@ -149,6 +122,6 @@ export function judgePage(
 
 function denseSecond(window: TimeWindow, missing: number): PageVerdict {
   const second = window.from;
-  const rest = window.to > second ? { from: second + SECOND, to: window.to } : undefined;
+  const rest = window.to > second ? { from: second + SECOND_MS, to: window.to } : undefined;
   return { kind: "dense-second", second, rest, expectedCalls: Math.max(1, missing) };
 }

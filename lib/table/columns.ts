@@ -1,7 +1,7 @@
-import type { ApiCall } from "@/lib/api-call";
-import { epochMs } from "@/lib/format/date-time";
+import type { ApiCall } from "@/lib/api/calls-response";
 import { createLabeler, type Labeler, type Translate } from "@/lib/format/labels";
 import { summarizeCustomData, summarizeDtmf } from "@/lib/format/structured";
+import { callEpochMs } from "@/lib/time/call-time";
 import { FIELD_NAMES, FIELDS, type FieldKind, type FieldName } from "@/lib/voicenter/fields";
 
 /**
@@ -196,11 +196,7 @@ function phoneKey(value: string | undefined): SortKey {
 function keyFnFor(id: ColumnId, labels: Labeler): SortKeyFn {
   switch (columnKind(id)) {
     case "datetime":
-      return (call) => {
-        const ms = epochMs(call.Date);
-        if (Number.isFinite(ms)) return ms;
-        return call.DateEpoch === undefined ? undefined : call.DateEpoch * 1000;
-      };
+      return (call) => callEpochMs(call);
     case "callType":
       return (call) => text(labels.callType(call.CdrType, call.Type));
     case "status":

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import type { ApiCall } from "@/lib/api-call";
-import { tableTranslator } from "@/lib/format/test-translate";
+import { syntheticCalls } from "@/bench/synthetic-calls";
+import type { ApiCall } from "@/lib/api/calls-response";
+import { tableTranslator } from "@/testing/translate";
 
 import { sortKeysFor } from "./columns";
 import { columnKeys, sortCalls, sortCollator, sortPermutation } from "./sort";
-import { syntheticCalls } from "./synthetic-calls";
 
 const en = tableTranslator("en");
 const he = tableTranslator("he");
@@ -193,7 +193,7 @@ describe("sortCalls", () => {
   });
 
   it("sorts 20,000 calls the same as a plain comparator would", () => {
-    const many = syntheticCalls(20_000, 7);
+    const many = syntheticCalls(20_000, { seed: 7 });
     const sorted = sortCalls(many, [{ id: "Date", desc: true }], keys, "en");
     const expected = [...many].sort((a, b) => Date.parse(b.Date ?? "") - Date.parse(a.Date ?? ""));
     expect(sorted.map((c) => c.Date)).toEqual(expected.map((c) => c.Date));

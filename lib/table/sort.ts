@@ -1,4 +1,4 @@
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 
 import type { SortKeyFn, SortKeys } from "./columns";
 

@@ -8,13 +8,13 @@ import {
 import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
 import { describe, expect, it } from "vitest";
 
-import type { ApiCall } from "@/lib/api-call";
-import { tableTranslator } from "@/lib/format/test-translate";
+import { syntheticCalls } from "@/bench/synthetic-calls";
+import type { ApiCall } from "@/lib/api/calls-response";
+import { tableTranslator } from "@/testing/translate";
 
 import { sortKeysFor } from "./columns";
 import { sortCalls } from "./sort";
 import { createKeyedSortedRowModel, type KeyedSortColumnMeta } from "./sorted-row-model";
-import { syntheticCalls } from "./synthetic-calls";
 
 const t = tableTranslator("en");
 const keys = sortKeysFor(t);
@@ -45,7 +45,7 @@ function tableOf(data: ApiCall[]) {
 }
 
 describe("the keyed sorted row model in a TanStack table", () => {
-  const data = syntheticCalls(2_000, 3);
+  const data = syntheticCalls(2_000, { seed: 3 });
 
   it("renders rows in the order sortCalls gives, for each sorting state", () => {
     const table = tableOf(data);

@@ -1,4 +1,4 @@
-import type { ApiCall } from "@/lib/api-call";
+import type { ApiCall } from "@/lib/api/calls-response";
 
 import type { SortKeyFn } from "./columns";
 import { sortCollator, sortPermutation, type ColumnSort } from "./sort";

@@ -10,7 +10,7 @@ import { parseLenientJson } from "./lenient-json";
  * Every key is optional because the upstream returns only the fields asked for.
  */
 
-export const dtmfStepSchema = z.object({
+const dtmfStepSchema = z.object({
   LayerName: z.string(),
   DTMF: z.string(),
   LayerNumber: z.string(),
@@ -109,7 +109,7 @@ const READERS = {
 
 type ReaderOf<N extends FieldName> = (typeof READERS)[(typeof FIELDS)[N]["kind"]];
 
-export const callRecordSchema = z.object(
+const callRecordSchema = z.object(
   Object.fromEntries(Object.entries(FIELDS).map(([name, info]) => [name, READERS[info.kind]])) as {
     [N in FieldName]: ReaderOf<N>;
   },

@@ -10,7 +10,6 @@ export const UPSTREAM_ERRORS = {
 
 export type UpstreamErrorNumber = keyof typeof UPSTREAM_ERRORS;
 
-export const ERROR_OK = 0;
 export const ERROR_RATE_LIMITED = 1;
 export const ERROR_AUTHORIZATION = 2;
 export const ERROR_UNTRUSTED_IP = 4;

@@ -130,7 +130,3 @@ const byLowerCase = new Map<string, FieldName>(
 export function canonicalFieldName(name: string): FieldName | undefined {
   return byLowerCase.get(name.trim().toLowerCase());
 }
-
-export function isFieldName(name: string): name is FieldName {
-  return Object.hasOwn(FIELDS, name);
-}

@@ -12,7 +12,7 @@ export const MAX_RECORDS_PER_REQUEST = 10_000;
 /** At most this many requests per minute per account. */
 export const MAX_REQUESTS_PER_MINUTE = 30;
 
-export const IDENTITY_CRITERIA = ["Account", "Hierarchical", "Department", "User"] as const;
+const IDENTITY_CRITERIA = ["Account", "Hierarchical", "Department", "User"] as const;
 export type IdentityCriteria = (typeof IDENTITY_CRITERIA)[number];
 
 export type SortOrder = "asc" | "desc";

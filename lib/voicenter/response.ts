@@ -20,7 +20,7 @@ export interface RejectedRecords {
   reasons: string[];
 }
 
-export const MAX_REASONS = 10;
+const MAX_REASONS = 10;
 
 export function emptyRejected(): RejectedRecords {
   return { count: 0, reasons: [] };

@@ -1,8 +1,7 @@
 import { getUpstream } from "@/lib/server/upstream";
+import { withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness and mode; says nothing about the account. */
-export function GET(): Response {
-  return Response.json({ ok: true, mode: getUpstream().mode });
-}
+export const GET = withApi(() => Response.json({ ok: true, mode: getUpstream().mode }));

@@ -1,6 +1,6 @@
-import { parseCallsParams } from "@/lib/calls-query";
-import { badParameterResponse } from "@/lib/server/api-errors";
+import { callsQueryOf } from "@/lib/server/calls-request";
 import { getCallsService } from "@/lib/server/calls-service";
+import { withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -10,9 +10,7 @@ export const runtime = "nodejs";
  * range: `{"progress": {loaded, expected, windowsDone, windowsPlanned, upstreamRequests}}`,
  * or `{"progress": null}` when no load of that query is running.
  */
-export function GET(request: Request): Response {
-  const parsed = parseCallsParams(new URL(request.url).searchParams);
-  if (!parsed.ok) return badParameterResponse(parsed.param, parsed.message);
-  const progress = getCallsService().progressOf(parsed.query) ?? null;
+export const GET = withApi((request) => {
+  const progress = getCallsService().progressOf(callsQueryOf(request)) ?? null;
   return Response.json({ progress }, { headers: { "cache-control": "no-store" } });
-}
+});

@@ -1,0 +1,90 @@
+"use client";
+
+import type { SortingState } from "@tanstack/react-table";
+import { useQueryStates } from "nuqs";
+import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
+
+import {
+  DEFAULT_VISIBLE_COLUMNS,
+  fieldsForColumns,
+  normalizeVisibleColumns,
+  type ColumnId,
+} from "@/lib/table/columns";
+import { isValidTimeZone } from "@/lib/time/time-zone";
+import { viewParsers } from "@/lib/view-state/parsers";
+import { buildViewRequest } from "@/lib/view-state/view-request";
+import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
+
+const DEFAULT_SORT: SortingState = [{ id: "Date", desc: true }];
+const noSubscription = () => () => {};
+
+/** The viewer's own time zone once in the browser; the server's default before that. */
+function useViewerTimeZone(fallback: string): string {
+  return useSyncExternalStore(
+    noSubscription,
+    () => {
+      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return zone && isValidTimeZone(zone) ? zone : fallback;
+    },
+    () => fallback,
+  );
+}
+
+/** True after hydration: "now" and the viewer's zone exist only in the browser. */
+export function useMounted(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The whole view lives in the URL (nuqs, one parser set in lib/view-state/parsers.ts); changes
+ * push history entries so Back/Forward walk through them.
+ */
+export function useViewState(defaultTimeZone: string) {
+  const [view, setView] = useQueryStates(viewParsers, { history: "push" });
+  const timeZone = useViewerTimeZone(defaultTimeZone);
+  // Presets ("today") resolve against the moment the view was opened or refreshed.
+  const [anchor, setAnchor] = useState(() => Date.now());
+  const refresh = useCallback(() => setAnchor(Date.now()), []);
+
+  const visibleColumns = useMemo(
+    () => normalizeVisibleColumns(view.cols ?? DEFAULT_VISIBLE_COLUMNS),
+    [view.cols],
+  );
+  const sorting: SortingState = view.sort ?? DEFAULT_SORT;
+  const fields = useMemo(() => {
+    // CustomData links the legs of a call (OriginalIvrUniqueID), which the drawer lists.
+    const wanted = new Set<FieldName>([...fieldsForColumns(visibleColumns), "CustomData"]);
+    return FIELD_NAMES.filter((name) => wanted.has(name));
+  }, [visibleColumns]);
+  const request = useMemo(
+    () => buildViewRequest(view, { now: anchor, timeZone, fields }),
+    [view, anchor, timeZone, fields],
+  );
+
+  const setColumns = useCallback(
+    (next: ColumnId[]) => void setView({ cols: next.length ? next : null }),
+    [setView],
+  );
+  const setSorting = useCallback(
+    (next: SortingState) =>
+      void setView({ sort: next.length ? next.map((s) => ({ id: s.id, desc: s.desc })) : null }),
+    [setView],
+  );
+
+  return {
+    view,
+    setView,
+    timeZone,
+    anchor,
+    refresh,
+    visibleColumns,
+    sorting,
+    setColumns,
+    setSorting,
+    request,
+  };
+}

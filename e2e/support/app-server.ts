@@ -1,0 +1,50 @@
+import { spawn } from "node:child_process";
+
+/**
+ * A `next start` of the built app with its own environment, for specs that need a
+ * configuration the shared servers do not have (sign-in switched on). Started and stopped
+ * by the spec, by its own process id.
+ */
+export interface AppServer {
+  url: string;
+  /** Everything the server printed, for assertions on its log. */
+  output(): string;
+  close(): Promise<void>;
+}
+
+export async function startAppServer(
+  port: number,
+  env: Record<string, string>,
+): Promise<AppServer> {
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${output}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the app did not answer on ${url}:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    output: () => output,
+    close: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type app from "@/messages/en/app.json";
+import type charts from "@/messages/en/charts.json";
+import type drawer from "@/messages/en/drawer.json";
+import type filters from "@/messages/en/filters.json";
+import type kpis from "@/messages/en/kpis.json";
+import type login from "@/messages/en/login.json";
+import type player from "@/messages/en/player.json";
+import type table from "@/messages/en/table.json";
+
+import type { Locale } from "./locales";
+
+/**
+ * The messages' shape, from the English files: `t("…")` with a key that does not exist fails
+ * the type-check. The "app" file holds top-level namespaces; the others nest under their name.
+ */
+export type Messages = typeof app & {
+  filters: typeof filters;
+  table: typeof table;
+  kpis: typeof kpis;
+  charts: typeof charts;
+  drawer: typeof drawer;
+  player: typeof player;
+  login: typeof login;
+};
+
+declare module "next-intl" {
+  interface AppConfig {
+    Locale: Locale;
+    Messages: Messages;
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+
+import heApp from "@/messages/he/app.json";
+import heCharts from "@/messages/he/charts.json";
+import heDrawer from "@/messages/he/drawer.json";
+import heFilters from "@/messages/he/filters.json";
+import heKpis from "@/messages/he/kpis.json";
+import heLogin from "@/messages/he/login.json";
+import hePlayer from "@/messages/he/player.json";
+import heTable from "@/messages/he/table.json";
+
+import type { Messages } from "./app-config";
+import { loadMessages } from "./messages";
+
+// Type-level: Hebrew has every key the English files (and so every `t("…")`) use.
+const he = {
+  ...heApp,
+  filters: heFilters,
+  table: heTable,
+  kpis: heKpis,
+  charts: heCharts,
+  drawer: heDrawer,
+  player: hePlayer,
+  login: heLogin,
+} satisfies Messages;
+
+function leafKeys(tree: unknown, prefix = ""): string[] {
+  if (typeof tree !== "object" || tree === null) return [prefix];
+  return Object.entries(tree).flatMap(([key, value]) => leafKeys(value, `${prefix}${key}.`));
+}
+
+describe("messages", () => {
+  it("load with the same keys in both languages, nothing extra in either", async () => {
+    const en = leafKeys(await loadMessages("en")).sort();
+    expect(leafKeys(await loadMessages("he")).sort()).toEqual(en);
+    expect(leafKeys(he).sort()).toEqual(en);
+  });
+});

@@ -1,0 +1,57 @@
+import * as z from "zod/mini";
+
+/**
+ * Every error code Callboard's API answers with, and its HTTP status: the one registry,
+ * read by the server (to answer) and the browser (to explain). A new failure gets its code
+ * here first. Pure, and zod/mini, so it stays small in the browser.
+ */
+export const API_ERROR_CODES = {
+  bad_parameter: 400,
+  /** No session and no API token (or an unknown one). */
+  unauthorized: 401,
+  /** Signed in, but the role may not do this. */
+  forbidden: 403,
+  /** Live mode with no sign-in method configured: nobody can be let in. */
+  sign_in_not_configured: 503,
+  /** No API route at this path. */
+  not_found: 404,
+  internal_error: 500,
+  /** The request was cancelled or ran past the server's own limit. */
+  timeout: 504,
+
+  upstream_unauthorized: 502,
+  upstream_untrusted_ip: 502,
+  /** The upstream refused the date range (its error 5): the caller's range, not a fault. */
+  upstream_out_of_range: 422,
+  upstream_rate_limited: 503,
+  upstream_timeout: 504,
+  upstream_unreachable: 502,
+  upstream_failed: 502,
+  upstream_malformed: 502,
+  upstream_error: 502,
+
+  no_recording: 404,
+  recording_not_found: 404,
+  recording_rate_limited: 429,
+  recording_refused: 502,
+  recording_not_audio: 502,
+  recording_link_invalid: 502,
+  recording_unavailable: 502,
+  recording_timeout: 504,
+  recording_unreachable: 502,
+  range_not_satisfiable: 416,
+} as const satisfies Record<string, number>;
+
+export const ApiErrorCode = z.enum(
+  Object.keys(API_ERROR_CODES) as [
+    keyof typeof API_ERROR_CODES,
+    ...(keyof typeof API_ERROR_CODES)[],
+  ],
+);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+/** The one error envelope: `{"error":{"code","message","param"?}}` (`param`: the bad parameter). */
+export const apiErrorEnvelopeSchema = z.object({
+  error: z.object({ code: ApiErrorCode, message: z.string(), param: z.optional(z.string()) }),
+});
+export type ApiErrorEnvelope = z.infer<typeof apiErrorEnvelopeSchema>;

@@ -1,0 +1,76 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import * as z from "zod/mini";
+
+import { callsQueryToSearchParams, type CallsQuery } from "@/lib/view-state/calls-params";
+import type { ViewRequest } from "@/lib/view-state/view-request";
+
+import { CallsRequestError, fetchCalls } from "./fetch-calls";
+
+/**
+ * TanStack Query options for Callboard's own API, one function per query, so every page that
+ * shows calls loads them the same way. Keys are the canonical `/api/calls` search: equal
+ * views share one load (and the server's cache entry).
+ */
+
+/** The calls of a view; the previous view's stay on screen while the next one loads. */
+export function callsQueryOptions(request: ViewRequest, { enabled }: { enabled: boolean }) {
+  const search = request.ok ? request.search : null;
+  return queryOptions({
+    queryKey: ["calls", search],
+    queryFn: ({ signal }) => fetchCalls(search ?? "", signal),
+    enabled: enabled && search !== null,
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+    // Tens of thousands of calls: deep-comparing each answer with the last costs more than it saves.
+    structuralSharing: false,
+    retry: (count, error) =>
+      error instanceof CallsRequestError && error.code === "upstream_rate_limited" && count < 3,
+    retryDelay: (count) => 5_000 * 2 ** count,
+  });
+}
+
+/** One call with every field (the list holds only the shown columns'), within the listed range. */
+export function callQueryOptions(
+  callId: string,
+  range: Pick<CallsQuery, "from" | "to"> | null,
+  { enabled }: { enabled: boolean },
+) {
+  const search = range ? callsQueryToSearchParams({ ...range, callId }).toString() : null;
+  return queryOptions({
+    queryKey: ["call", search],
+    queryFn: ({ signal }) => fetchCalls(search ?? "", signal),
+    enabled: enabled && search !== null,
+    staleTime: Infinity,
+  });
+}
+
+const progressSchema = z.object({
+  progress: z.nullable(
+    z.object({
+      loaded: z.number(),
+      expected: z.number(),
+      windowsDone: z.number(),
+      windowsPlanned: z.number(),
+      upstreamRequests: z.number(),
+    }),
+  ),
+});
+
+export type LoadProgress = NonNullable<z.infer<typeof progressSchema>["progress"]>;
+
+/** The server's progress on a long range while `/api/calls` loads it, polled. */
+export function loadProgressQueryOptions(request: ViewRequest, { active }: { active: boolean }) {
+  const search = request.ok ? request.search : null;
+  return queryOptions({
+    queryKey: ["calls-progress", search],
+    queryFn: async ({ signal }): Promise<LoadProgress | null> => {
+      const response = await fetch(`/api/calls/progress?${search ?? ""}`, { signal });
+      if (!response.ok) return null;
+      const parsed = progressSchema.safeParse(await response.json());
+      return parsed.success ? parsed.data.progress : null;
+    },
+    enabled: active && search !== null,
+    refetchInterval: 750,
+    gcTime: 0,
+  });
+}

@@ -1,0 +1,88 @@
+import {
+  createParser,
+  parseAsArrayOf,
+  parseAsInteger,
+  parseAsString,
+  parseAsStringLiteral,
+  type inferParserType,
+} from "nuqs";
+
+import { RANGE_PRESETS } from "@/lib/time/date-range";
+import type { CallsParamName } from "@/lib/view-state/calls-params";
+import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
+
+/**
+ * The dashboard's URL: the one set of nuqs parsers for every piece of view state, shared by
+ * every page. The filters the upstream applies keep the exact names of `/api/calls` and are
+ * validated by its parser (`calls-params.ts`, beside this file); the rest is the pages' own
+ * (preset range, status, duration, thresholds, sort, columns, open call).
+ */
+
+export interface SortEntry {
+  id: string;
+  desc: boolean;
+}
+
+/** `sort=Duration.desc,Date` — column ids with an optional `.desc`/`.asc`. */
+const parseAsSort = createParser<SortEntry[]>({
+  parse(value) {
+    const entries: SortEntry[] = [];
+    for (const part of value.split(",")) {
+      const match = /^([A-Za-z]+)(?:\.(asc|desc))?$/.exec(part.trim());
+      if (!match?.[1]) return null;
+      if (!entries.some((e) => e.id === match[1]))
+        entries.push({ id: match[1], desc: match[2] === "desc" });
+    }
+    return entries.length ? entries : null;
+  },
+  serialize: (entries) => entries.map((e) => (e.desc ? `${e.id}.desc` : e.id)).join(","),
+  eq: (a, b) =>
+    a.length === b.length && a.every((e, i) => e.id === b[i]?.id && e.desc === b[i]?.desc),
+});
+
+const list = parseAsArrayOf(parseAsString, ",");
+const ints = parseAsArrayOf(parseAsInteger, ",");
+
+/** Filters the upstream applies: the `/api/calls` parameter names, as raw user input. */
+export const upstreamFilterParsers = {
+  from: parseAsString,
+  to: parseAsString,
+  phone: list,
+  ext: list,
+  queue: ints,
+  type: ints,
+  campaign: ints,
+  callId: parseAsString,
+  scope: parseAsString,
+} satisfies Partial<Record<CallsParamName, unknown>>;
+
+/** What decides the `/api/calls` request: its filters, and the preset used without from/to. */
+export const requestParsers = {
+  ...upstreamFilterParsers,
+  range: parseAsStringLiteral(RANGE_PRESETS),
+};
+export type UpstreamFilters = inferParserType<typeof requestParsers>;
+
+/** Everything the filter bar edits: the upstream filters plus those applied in the browser. */
+export const filterParsers = {
+  ...requestParsers,
+  status: parseAsArrayOf(parseAsStringLiteral(DIAL_STATUS_NAMES), ","),
+  minDur: parseAsInteger,
+  maxDur: parseAsInteger,
+  /** KPI thresholds, seconds: short abandon, and "answered within" for the service level. */
+  abandonS: parseAsInteger.withDefault(5),
+  slaS: parseAsInteger.withDefault(20),
+};
+export type FilterValues = inferParserType<typeof filterParsers>;
+
+export const viewParsers = {
+  ...filterParsers,
+  sort: parseAsSort,
+  cols: list,
+  call: parseAsString,
+};
+
+/** What Reset clears: every filter and the open call; sort, columns and thresholds stay. */
+export const CLEARED_FILTERS = Object.fromEntries(
+  [...Object.keys(requestParsers), "status", "minDur", "maxDur", "call"].map((key) => [key, null]),
+) as Partial<Record<keyof typeof viewParsers, null>>;

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+
+import type { ApiCall } from "@/lib/api/calls-response";
+
+import { filterCallsLocally } from "./local-filter";
+import type { UpstreamFilters } from "./parsers";
+import { buildViewRequest } from "./view-request";
+
+const none: UpstreamFilters = {
+  from: null,
+  to: null,
+  range: null,
+  phone: null,
+  ext: null,
+  queue: null,
+  type: null,
+  campaign: null,
+  callId: null,
+  scope: null,
+};
+const now = Date.UTC(2026, 10, 25, 8, 0);
+const opts = { now, timeZone: "Asia/Jerusalem", fields: ["CallID" as const, "Date" as const] };
+
+describe("buildViewRequest", () => {
+  it("defaults to today in the viewer's zone", () => {
+    const request = buildViewRequest(none, opts);
+    expect(request).toMatchObject({
+      ok: true,
+      preset: "today",
+      query: { from: Date.UTC(2026, 10, 24, 22), to: now },
+    });
+  });
+
+  it("prefers a custom range and carries every upstream filter with the /api/calls names", () => {
+    const request = buildViewRequest(
+      {
+        ...none,
+        range: "yesterday",
+        from: "2026-11-01T00:00:00+02:00",
+        to: "2026-11-02T00:00:00+02:00",
+        phone: ["050-123-4567"],
+        ext: ["SipSip"],
+        queue: [3, 1],
+        type: [8],
+        campaign: [7],
+        callId: "abc",
+        scope: "user:19996",
+      },
+      opts,
+    );
+    expect(request.ok).toBe(true);
+    if (!request.ok) return;
+    expect(request.preset).toBeNull();
+    expect(request.query).toMatchObject({
+      from: Date.UTC(2026, 9, 31, 22),
+      phones: ["972501234567"],
+      extensions: ["SipSip"],
+      queueIds: [1, 3],
+      cdrTypes: [8],
+      campaignIds: [7],
+      callId: "abc",
+      scope: { criteria: "User", userCode: "19996" },
+      fields: ["Date", "CallID"],
+    });
+    // The request is written in the canonical form the server caches under.
+    expect(new URLSearchParams(request.search).get("phone")).toBe("972501234567");
+    expect(new URLSearchParams(request.search).get("queue")).toBe("1,3");
+  });
+
+  it("keeps what the URL writer must escape: a + in a number, a space", () => {
+    const request = buildViewRequest({ ...none, phone: ["+972 50-123-4567"] }, opts);
+    expect(request).toMatchObject({ ok: true, query: { phones: ["972501234567"] } });
+  });
+
+  it("names the parameter a bad value came in", () => {
+    expect(buildViewRequest({ ...none, phone: ["call me"] }, opts)).toMatchObject({
+      ok: false,
+      param: "phone",
+    });
+    expect(buildViewRequest({ ...none, type: [3] }, opts)).toMatchObject({
+      ok: false,
+      param: "type",
+    });
+    expect(
+      buildViewRequest({ ...none, from: "2026-11-01", to: "2026-11-02T00:00:00Z" }, opts),
+    ).toMatchObject({
+      ok: false,
+      param: "from",
+    });
+  });
+});
+
+describe("filterCallsLocally", () => {
+  const calls: ApiCall[] = [
+    { CallID: "a", DialStatus: "ANSWER", Duration: 30, HasRecording: true },
+    { CallID: "b", DialStatus: "ABANDONE", Duration: 0, HasRecording: false },
+    { CallID: "c", DialStatus: "ANSWER", Duration: 300, HasRecording: true },
+  ];
+  it("keeps the list as is without local filters", () => {
+    expect(filterCallsLocally(calls, { status: null, minDur: null, maxDur: null })).toBe(calls);
+  });
+  it("filters by status and by duration bounds (inclusive)", () => {
+    const ids = (f: Parameters<typeof filterCallsLocally>[1]) =>
+      filterCallsLocally(calls, f).map((c) => c.CallID);
+    expect(ids({ status: ["ANSWER"], minDur: null, maxDur: null })).toEqual(["a", "c"]);
+    expect(ids({ status: null, minDur: 30, maxDur: 300 })).toEqual(["a", "c"]);
+    expect(ids({ status: ["ANSWER"], minDur: null, maxDur: 60 })).toEqual(["a"]);
+  });
+});

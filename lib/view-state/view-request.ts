@@ -1,0 +1,51 @@
+import { createSerializer, parseAsArrayOf, parseAsString } from "nuqs";
+
+import { resolvePreset, type RangePreset } from "@/lib/time/date-range";
+import type { FieldName } from "@/lib/voicenter/fields";
+
+import {
+  callsQueryToSearchParams,
+  parseCallsParams,
+  type CallsParamName,
+  type CallsQuery,
+} from "./calls-params";
+import { upstreamFilterParsers, type UpstreamFilters } from "./parsers";
+
+export type ViewRequest =
+  | { ok: true; query: CallsQuery; search: string; preset: RangePreset | null }
+  | { ok: false; param: CallsParamName; message: string };
+
+const DEFAULT_PRESET: RangePreset = "today";
+
+// The URL's own parsers write the raw request; the API's parser then judges it.
+const writeRawRequest = createSerializer({
+  ...upstreamFilterParsers,
+  fields: parseAsArrayOf(parseAsString, ","),
+});
+
+/**
+ * Turns the URL state into the `/api/calls` request, validated by the same parser the
+ * server uses, and written in its canonical form (equal views ask equal URLs, which is also
+ * the server's cache key). A custom range (`from` + `to`) wins over a preset; a preset
+ * resolves against `now` in the viewer's zone.
+ */
+export function buildViewRequest(
+  filters: UpstreamFilters,
+  opts: { now: number; timeZone: string; fields: readonly FieldName[] },
+): ViewRequest {
+  const { range: _range, ...upstream } = filters;
+  const custom = filters.from !== null && filters.to !== null;
+  const preset = custom ? null : (filters.range ?? DEFAULT_PRESET);
+  const resolved = preset ? resolvePreset(preset, opts.now, opts.timeZone) : undefined;
+  const raw = writeRawRequest({
+    ...upstream,
+    ...(resolved
+      ? { from: new Date(resolved.from).toISOString(), to: new Date(resolved.to).toISOString() }
+      : {}),
+    fields: opts.fields.length ? [...opts.fields] : null,
+  });
+  const parsed = parseCallsParams(new URLSearchParams(raw));
+  if (!parsed.ok) return parsed;
+  const search = callsQueryToSearchParams(parsed.query).toString();
+  return { ok: true, query: parsed.query, search, preset };
+}
