@@ -1,5 +1,5 @@
 import { callEpochMs } from "@/lib/time/call-time";
-import type { CallTypeInfo, LegRole } from "@/lib/voicenter/call-types";
+import { CALL_TYPES, type CallTypeInfo, type LegRole } from "@/lib/voicenter/call-types";
 import { DIAL_STATUS_NAMES, outcomeOf, type CallOutcome } from "@/lib/voicenter/dial-statuses";
 
 import {
@@ -74,6 +74,9 @@ const VOICEMAIL_TYPE = 11;
 const OUTCOME_BY_STATUS = new Map(DIAL_STATUS_NAMES.map((s) => [s as string, outcomeOf(s)]));
 const outcomeOfStatus = (status: string | undefined): CallOutcome =>
   (status === undefined ? undefined : OUTCOME_BY_STATUS.get(status)) ?? "failed";
+
+const ONE_INFO: CallTypeInfo[] = [CALL_TYPES[8]];
+const ONE_ROLE: LegRole[] = ["whole"];
 
 // Most conversations name one agent or none: they share these lists.
 const NO_AGENTS: readonly AgentRef[] = Object.freeze([]);
@@ -163,8 +166,9 @@ export function summarizeConversation<R extends ConversationRecord>(
 ): Conversation<R> {
   const count = legs.length;
   const start = firstStart;
-  const infos = new Array<CallTypeInfo>(count);
-  const roles = new Array<LegRole>(count);
+  // One record (most conversations): shared scratch lists, so nothing is allocated here.
+  const infos = count === 1 ? ONE_INFO : new Array<CallTypeInfo>(count);
+  const roles = count === 1 ? ONE_ROLE : new Array<LegRole>(count);
   for (let i = 0; i < count; i++) {
     infos[i] = typeInfoOf(legs[i]!);
     roles[i] = infos[i]!.legRole;

@@ -129,18 +129,16 @@ export function agentExtensionOf(
 // One object per distinct agent (a few hundred at most), shared by every record naming it:
 // conversations hold them, so a copy per record would be 100,000 objects kept alive.
 // Looked up by the record's own strings, without building a key per record.
-const byCode = new Map<string, AgentRef[]>();
-const byUser = new Map<string, AgentRef[]>();
-const byExtension = new Map<string, AgentRef[]>();
+type AgentKind = "code" | "user" | "ext";
+const interned: Record<AgentKind, Map<string, AgentRef[]>> = {
+  code: new Map(),
+  user: new Map(),
+  ext: new Map(),
+};
 const INTERNED_LIMIT = 10_000;
 
-function intern(
-  table: Map<string, AgentRef[]>,
-  id: string,
-  make: () => AgentRef,
-  name: string,
-  extension: string | undefined,
-): AgentRef {
+function intern(kind: AgentKind, id: string, name: string, extension: string | undefined) {
+  const table = interned[kind];
   let refs = table.get(id);
   if (!refs) {
     if (table.size >= INTERNED_LIMIT) table.clear();
@@ -148,7 +146,10 @@ function intern(
     table.set(id, refs);
   }
   for (const ref of refs) if (ref.name === name && ref.extension === extension) return ref;
-  const ref = Object.freeze(make());
+  const key = `${kind}:${id}`;
+  const ref: AgentRef = Object.freeze(
+    kind === "code" ? { key, name, code: id, extension } : { key, name, extension },
+  );
   refs.push(ref);
   return ref;
 }
@@ -166,31 +167,9 @@ export function agentOf(
   const extension = agentExtensionOf(record, info);
   const code = record.RepresentativeCode;
   if (code !== undefined && code !== "") {
-    const name = record.RepresentativeName || code;
-    return intern(
-      byCode,
-      code,
-      () => ({ key: `code:${code}`, name, code, extension }),
-      name,
-      extension,
-    );
+    return intern("code", code, record.RepresentativeName || code, extension);
   }
   const user = record.UserName;
-  if (user !== undefined && user !== "") {
-    return intern(
-      byUser,
-      user,
-      () => ({ key: `user:${user}`, name: user, extension }),
-      user,
-      extension,
-    );
-  }
-  if (extension === undefined) return undefined;
-  return intern(
-    byExtension,
-    extension,
-    () => ({ key: `ext:${extension}`, name: extension, extension }),
-    extension,
-    extension,
-  );
+  if (user !== undefined && user !== "") return intern("user", user, user, extension);
+  return extension === undefined ? undefined : intern("ext", extension, extension, extension);
 }
