@@ -7,6 +7,7 @@ import {
   callTypeIdOf,
   customerKeyOf,
   legRoleOf,
+  originalIdOf,
   typeInfoOf,
   type AgentRef,
   type ConversationRecord,
@@ -158,11 +159,15 @@ export function isTalkLeg(conversation: Conversation, index: number): boolean {
   );
 }
 
-/** Builds the conversation of legs already in time order (`firstStart`: the first leg's start). */
+/**
+ * Builds the conversation of legs already in time order. Grouping passes what it has read
+ * already: the first leg's start, and the OriginalIvrUniqueID the legs share (null: none).
+ */
 export function summarizeConversation<R extends ConversationRecord>(
   legs: R[],
   partial: boolean,
   firstStart = legStartMs(legs[0]!),
+  sharedId: string | null = sharedOriginalOf(legs),
 ): Conversation<R> {
   const count = legs.length;
   const start = firstStart;
@@ -180,7 +185,6 @@ export function summarizeConversation<R extends ConversationRecord>(
   const outcome: CallOutcome =
     primaryRole === "agent" ? "failed" : voicemail ? "missed" : outcomeOfStatus(primary.DialStatus);
 
-  let id: string | undefined;
   let end = Number.NaN;
   let talkSeconds = 0;
   let recorded = false;
@@ -192,8 +196,6 @@ export function summarizeConversation<R extends ConversationRecord>(
   let agents: readonly AgentRef[] = NO_AGENTS;
   for (let i = 0; i < count; i++) {
     const leg = legs[i]!;
-    const original = leg.CustomData?.OriginalIvrUniqueID;
-    if (id === undefined && typeof original === "string" && original !== "") id = original;
     const legEnd = legEndMs(leg, i === 0 ? start : legStartMs(leg));
     if (!(legEnd <= end)) end = legEnd;
     if (leg.HasRecording === true) recorded = true;
@@ -221,7 +223,7 @@ export function summarizeConversation<R extends ConversationRecord>(
       ? "internal"
       : DIRECTIONS[infos[primaryLeg]!.direction];
   return {
-    id: id ?? legs[0]!.CallID,
+    id: sharedId ?? legs[0]!.CallID,
     legs,
     primaryLeg,
     direction,
@@ -241,6 +243,15 @@ export function summarizeConversation<R extends ConversationRecord>(
     costAgorot,
     partial,
   };
+}
+
+/** The first OriginalIvrUniqueID among the legs, null when none has one. */
+function sharedOriginalOf(legs: readonly ConversationRecord[]): string | null {
+  for (const leg of legs) {
+    const id = originalIdOf(leg);
+    if (id !== undefined) return id;
+  }
+  return null;
 }
 
 /** A leg's start, epoch ms (NaN when undated), for callers that sort legs. */

@@ -137,7 +137,12 @@ const interned: Record<AgentKind, Map<string, AgentRef[]>> = {
 };
 const INTERNED_LIMIT = 10_000;
 
-function intern(kind: AgentKind, id: string, name: string, extension: string | undefined) {
+function intern(
+  kind: AgentKind,
+  id: string,
+  rawName: string | undefined,
+  extension: string | undefined,
+) {
   const table = interned[kind];
   let refs = table.get(id);
   if (!refs) {
@@ -145,8 +150,10 @@ function intern(kind: AgentKind, id: string, name: string, extension: string | u
     refs = [];
     table.set(id, refs);
   }
-  for (const ref of refs) if (ref.name === name && ref.extension === extension) return ref;
+  // A code's name is the first one seen with it: comparing names would read every record's.
+  for (const ref of refs) if (ref.extension === extension) return ref;
   const key = `${kind}:${id}`;
+  const name = rawName ? rawName : id;
   const ref: AgentRef = Object.freeze(
     kind === "code" ? { key, name, code: id, extension } : { key, name, extension },
   );
@@ -167,7 +174,7 @@ export function agentOf(
   const extension = agentExtensionOf(record, info);
   const code = record.RepresentativeCode;
   if (code !== undefined && code !== "") {
-    return intern("code", code, record.RepresentativeName || code, extension);
+    return intern("code", code, record.RepresentativeName, extension);
   }
   const user = record.UserName;
   if (user !== undefined && user !== "") return intern("user", user, user, extension);
