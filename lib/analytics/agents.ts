@@ -133,10 +133,13 @@ export function computeAgentStats(conversations: readonly Conversation[]): Agent
     }
     return t;
   };
-  const talkers = new Map<string, number>();
+  // Who talked in the conversation at hand, and how long (a conversation has few legs).
+  const talkers: string[] = [];
+  const talked: number[] = [];
 
   for (const c of conversations) {
-    talkers.clear();
+    talkers.length = 0;
+    talked.length = 0;
     for (let i = 0; i < c.legs.length; i++) {
       const leg = c.legs[i]!;
       const role = legRoleOf(leg);
@@ -156,7 +159,13 @@ export function computeAgentStats(conversations: readonly Conversation[]): Agent
       if (targetKey && target) tally(targetKey).targets.add(target);
       if (isTalkLeg(c, i)) {
         const talker = role === "transfer" ? targetKey : key;
-        if (talker) talkers.set(talker, (talkers.get(talker) ?? 0) + (leg.Duration ?? 0));
+        if (talker) {
+          const at = talkers.indexOf(talker);
+          if (at < 0) {
+            talkers.push(talker);
+            talked.push(leg.Duration ?? 0);
+          } else talked[at]! += leg.Duration ?? 0;
+        }
       } else if (outcomeOf(leg.DialStatus) === "missed") {
         const rung = role === "consult" || role === "transfer" ? targetKey : rungBy(leg, role, key);
         if (rung) tally(rung).missed++;
@@ -175,7 +184,9 @@ export function computeAgentStats(conversations: readonly Conversation[]): Agent
       t.outboundAttempts++;
       if (c.outcome === "answered") t.outboundConnected++;
     }
-    for (const [talker, seconds] of talkers) {
+    for (let k = 0; k < talkers.length; k++) {
+      const talker = talkers[k]!;
+      const seconds = talked[k]!;
       const t = tally(talker);
       t.handled++;
       t.talk += seconds;

@@ -134,10 +134,13 @@ export function computeCallbacks(
     else events.set(number, [c]);
   }
 
+  // Time order; in the same second a miss comes first, so a reach then closes it. Grouped
+  // conversations come in start order already, so the sort rarely has anything to do.
+  const order = (a: Conversation, b: Conversation) =>
+    a.start - b.start || Number(isReach(a)) - Number(isReach(b));
   const rows: CallbackRow[] = [];
   for (const [number, list] of events) {
-    // Time order; in the same second a miss comes first, so a reach then closes it.
-    list.sort((a, b) => a.start - b.start || Number(isReach(a)) - Number(isReach(b)));
+    if (list.some((c, k) => k > 0 && order(list[k - 1]!, c) > 0)) list.sort(order);
     let row: CallbackRow | undefined;
     for (const c of list) {
       if (isMiss(c)) {
