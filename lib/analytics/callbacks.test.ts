@@ -176,6 +176,11 @@ describe("computeCallbacks on hand-counted callers", () => {
     });
   });
 
+  it("gives the same rows from conversations in any order", () => {
+    const reversed = computeCallbacks(groupConversations(CALLS).reverse(), { now: NOW });
+    expect(reversed.rows).toEqual(rows);
+  });
+
   it("agrees with the KPI strip's count of callers not called back", () => {
     expect(computeCallerStats(CALLS).unreturnedCallers).toBe(kpis.notCalledBack);
   });
