@@ -29,8 +29,6 @@ export interface Conversation<R extends ConversationRecord = ConversationRecord>
   direction: ConversationDirection;
   /** Epoch ms of the first leg; NaN when no leg carries a date. */
   start: number;
-  /** Epoch ms when the last leg ended (start + RingTime + Duration). */
-  end: number;
   /** The customer's number as a phone key (`0501234567`); undefined when none is a phone number. */
   customer: string | undefined;
   /** Who answered (inbound) or placed (outbound) the primary leg. */
@@ -185,7 +183,6 @@ export function summarizeConversation<R extends ConversationRecord>(
   const outcome: CallOutcome =
     primaryRole === "agent" ? "failed" : voicemail ? "missed" : outcomeOfStatus(primary.DialStatus);
 
-  let end = Number.NaN;
   let talkSeconds = 0;
   let recorded = false;
   let costAgorot = 0;
@@ -196,8 +193,6 @@ export function summarizeConversation<R extends ConversationRecord>(
   let agents: readonly AgentRef[] = NO_AGENTS;
   for (let i = 0; i < count; i++) {
     const leg = legs[i]!;
-    const legEnd = legEndMs(leg, i === 0 ? start : legStartMs(leg));
-    if (!(legEnd <= end)) end = legEnd;
     if (leg.HasRecording === true) recorded = true;
     if (leg.Price !== undefined) costAgorot += leg.Price;
     if (count > 1) {
@@ -228,7 +223,6 @@ export function summarizeConversation<R extends ConversationRecord>(
     primaryLeg,
     direction,
     start,
-    end: Number.isNaN(end) ? start : end,
     customer,
     agent,
     agents,
@@ -257,6 +251,16 @@ function sharedOriginalOf(legs: readonly ConversationRecord[]): string | null {
 /** A leg's start, epoch ms (NaN when undated), for callers that sort legs. */
 export function legStartMs(leg: ConversationRecord): number {
   return callEpochMs(leg) ?? Number.NaN;
+}
+
+/** When the conversation's last leg ended (start + RingTime + Duration), epoch ms. */
+export function conversationEndMs(conversation: Conversation): number {
+  let end = conversation.start;
+  for (const leg of conversation.legs) {
+    const legEnd = legEndMs(leg, legStartMs(leg));
+    if (legEnd > end) end = legEnd;
+  }
+  return end;
 }
 
 /** The leg that decides the conversation's outcome, wait, agent and queue. */

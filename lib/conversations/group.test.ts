@@ -11,7 +11,7 @@ import {
   type Extra,
 } from "@/testing/conversation-records";
 
-import { primaryOf } from "./conversation";
+import { conversationEndMs, primaryOf } from "./conversation";
 
 const one = groupOne;
 
@@ -36,7 +36,6 @@ describe("a conversation in one record", () => {
       id: "q1",
       direction: "inbound",
       start: Date.UTC(2026, 2, 1, 8),
-      end: Date.UTC(2026, 2, 1, 8) + 109_000,
       customer: "0501111111",
       agent: { key: "code:A1", name: "Dana", code: "A1", extension: "EXTDANA1" },
       queue: "Sales",
@@ -50,6 +49,7 @@ describe("a conversation in one record", () => {
       costAgorot: 6,
       partial: false,
     });
+    expect(conversationEndMs(c)).toBe(Date.UTC(2026, 2, 1, 8) + (14 + 95) * 1000);
   });
 
   it("a queue call abandoned reached no agent", () => {
