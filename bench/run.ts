@@ -3,6 +3,7 @@ import { cpus } from "node:os";
 import { analyticsSection } from "./analytics";
 import { apiCallsRangeSection } from "./api-calls-range";
 import { applyPaintSection } from "./apply-paint";
+import { conversationsSection } from "./conversations";
 import { dbHealthSection } from "./db-health";
 import { firstLoadJsSection } from "./first-load-js";
 import { errorText, type Section } from "./report";
@@ -19,6 +20,7 @@ import { viewersSection } from "./viewers";
 
 const SECTIONS: Section[] = [
   analyticsSection,
+  conversationsSection,
   tableSortSection,
   apiCallsRangeSection,
   viewersSection,

@@ -14,6 +14,7 @@ import {
   STATUS_MIX,
   talkTime,
   type BuildContext,
+  type Destination,
 } from "./call-parts";
 import type { Directory, Queue } from "./directory";
 import { itemAt, weightedTable, type WeightedTable } from "./prng";
@@ -117,14 +118,14 @@ export function voiceMail(ctx: BuildContext): SimCall {
   return call;
 }
 
-/** 4 Extension Outgoing: an agent on duty dials a customer (some abroad). */
-export function outgoingCall(ctx: BuildContext): SimCall | undefined {
+/** 4 Extension Outgoing: an agent on duty dials a customer (some abroad), or `to`. */
+export function outgoingCall(ctx: BuildContext, to?: Destination): SimCall | undefined {
   const { rng, directory } = ctx;
   const agent = onDuty(ctx);
   if (!agent) return undefined;
   const status = STATUS_MIX.outgoing.draw(rng);
   const call = newCall(ctx, 4, status);
-  const target = destination(ctx);
+  const target = to ?? destination(ctx);
   attachAgent(call, ctx, agent);
   call.callerNumber = (
     directory.dids.find((d) => d.department === agent.department) ?? itemAt(directory.dids, 0)
@@ -183,15 +184,19 @@ export function conferenceCall(ctx: BuildContext): SimCall {
   return call;
 }
 
-/** 13 XferCDR: an agent transfers a customer to a colleague or to a mobile. */
-export function transferCall(ctx: BuildContext): SimCall | undefined {
+/**
+ * 13 XferCDR: the agent of an answered call hands the customer on to a colleague or a
+ * mobile; linked to that call by OriginalIvrUniqueID (see builders-follow-up).
+ */
+export function transferCall(ctx: BuildContext, continues: SimCall): SimCall | undefined {
   const { rng, directory } = ctx;
-  const agent = onDuty(ctx);
+  const agent = continues.agent;
   if (!agent) return undefined;
   const status = STATUS_MIX.transfer.draw(rng);
   const call = newCall(ctx, 13, status);
   attachAgent(call, ctx, agent);
-  call.callerNumber = customer(ctx).local;
+  call.callerNumber = continues.callerNumber;
+  call.original = continues;
   call.callerExtension = agent.extension;
   const colleague = rng.pick(directory.agents);
   if (colleague !== agent && rng.chance(0.6)) {

@@ -88,16 +88,18 @@ export interface Destination {
 
 const FOREIGN_RATES = [24, 38, 31, 35, 60, 45];
 
+/** A customer's Israeli number as a destination: mobiles cost more than landlines. */
+export function domesticDestination(phone: CustomerPhone): Destination {
+  return {
+    international: phone.international,
+    prefixName: "Israel",
+    rate: phone.local.startsWith("05") ? 8 : 5,
+  };
+}
+
 export function destination(ctx: BuildContext): Destination {
   const { rng } = ctx;
-  if (rng.chance(0.93)) {
-    const phone = customer(ctx);
-    return {
-      international: phone.international,
-      prefixName: "Israel",
-      rate: phone.local.startsWith("05") ? 8 : 5,
-    };
-  }
+  if (rng.chance(0.93)) return domesticDestination(customer(ctx));
   const index = rng.int(0, FOREIGN_DESTINATIONS.length - 1);
   const [name, code, length] = FOREIGN_DESTINATIONS[index] ?? ["United States", "1", 10];
   let national = String(rng.int(2, 9));

@@ -76,6 +76,7 @@ describe("generateDay", () => {
     const byId = new Map(calls.map((c) => [c.callId, c]));
     const legs = new Map<string, SimCall[]>();
     for (const c of calls) {
+      if (c.cdrType === 13) continue; // a transfer points at the call it continues (builders-follow-up)
       const original = FIELD_VALUES.CustomData(c, "") as Record<string, string>;
       const id = original.OriginalIvrUniqueID;
       if (id) legs.set(id, [...(legs.get(id) ?? []), c]);

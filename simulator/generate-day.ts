@@ -1,5 +1,6 @@
 import { DAY_MS } from "../lib/time/units";
 import { toUpstreamRecordDate } from "../lib/voicenter/dates";
+import { callBacks, transferredQueueCall } from "./builders-follow-up";
 import {
   autoForwardCall,
   callingCardCall,
@@ -9,7 +10,6 @@ import {
   outgoingCall,
   queueCall,
   scrubberCall,
-  transferCall,
   voiceMail,
 } from "./builders-single";
 import {
@@ -52,7 +52,7 @@ const EVENT_MIX = weightedTable<EventKind>([
   [single(incomingCall), 13],
   [single(outgoingCall), 22],
   [single(voiceMail), 2],
-  [single(transferCall), 2],
+  [single(transferredQueueCall), 2],
   [single(conferenceCall), 0.6],
   [single(autoForwardCall), 1.5],
   [single(scrubberCall), 0.8],
@@ -109,6 +109,7 @@ export function generateDay({ seed, callsPerDay }: GeneratorOptions, dayIndex: n
     if (Array.isArray(built)) calls.push(...built);
     else calls.push(built);
   }
+  calls.push(...callBacks(calls, { seed, callsPerDay, dayIndex, directory, rosters }));
   calls.sort((a, b) => a.epoch - b.epoch);
   const ymd = toUpstreamRecordDate(dayIndex * DAY_MS)
     .slice(0, 10)

@@ -35,7 +35,10 @@ export interface SimCall {
   ivrPath: readonly IvrStep[];
   customData: Readonly<Record<string, string>>;
   campaign: Campaign | undefined;
-  /** For both legs of a two-leg call: the first leg, whose id is the OriginalIvrUniqueID. */
+  /**
+   * For both legs of a two-leg call: the first leg; for a transfer (13): the call it
+   * continues. Its id is the record's OriginalIvrUniqueID.
+   */
   original: SimCall | undefined;
 }
 

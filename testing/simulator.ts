@@ -1,7 +1,11 @@
+import { toApiCall, type ApiCall } from "@/lib/api/calls-response";
+import { readCall } from "@/lib/voicenter/call";
+import { FIELD_NAMES } from "@/lib/voicenter/fields";
 import type { CdrQuery } from "@/lib/voicenter/request";
 import { defaultSimulatorConfig, type SimulatorConfigOverrides } from "@/simulator/config";
+import { generateDay, type GeneratorOptions } from "@/simulator/generate-day";
 import { createInProcessSimulator, type Simulator } from "@/simulator/handler";
-import { runQuery } from "@/simulator/query";
+import { projectCall, runQuery } from "@/simulator/query";
 import { startSimulatorServer, type SimulatorServer } from "@/simulator/server";
 
 /**
@@ -40,4 +44,25 @@ export function simulatedCallIds(
   });
   if (!outcome.ok) throw new Error(outcome.reason);
   return outcome.calls.map((call) => call.callId);
+}
+
+/**
+ * `days` UTC days of generated calls from `firstDay` (days since the epoch) as `/api/calls`
+ * hands them to the browser (every field, read by the contract), without HTTP: for tests
+ * and benchmarks of what the browser computes.
+ */
+export function simulatedApiCalls(
+  options: GeneratorOptions,
+  firstDay: number,
+  days: number,
+): ApiCall[] {
+  const calls: ApiCall[] = [];
+  for (let day = firstDay; day < firstDay + days; day++) {
+    for (const call of generateDay(options, day)) {
+      const read = readCall(projectCall(call, FIELD_NAMES, "http://simulator"));
+      if (!read.ok) throw new Error(`the simulator wrote an unreadable record: ${read.reason}`);
+      calls.push(toApiCall(read.call, FIELD_NAMES));
+    }
+  }
+  return calls;
 }

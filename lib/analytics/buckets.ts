@@ -110,7 +110,7 @@ function dayBoundaries(range: TimeRange, timeZone: string): Boundaries {
 }
 
 /** Bucket edges across a range in the viewer's zone: computed once, Intl-bound, O(buckets). */
-function bucketBoundaries(range: TimeRange, timeZone: string, unit: BucketUnit): Boundaries {
+export function bucketBoundaries(range: TimeRange, timeZone: string, unit: BucketUnit): Boundaries {
   if (!Number.isFinite(range.from) || !Number.isFinite(range.to) || !(range.to > range.from)) {
     return { edges: [], walls: [] };
   }

@@ -67,7 +67,7 @@ describe("unreturned callers", () => {
     expect(
       unreturned([
         incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER"),
-        outgoing("972501234567", "2026-05-01T08:20:00Z", "NOANSWER"),
+        outgoing("972501234567", "2026-05-01T08:20:00Z", "ANSWER"),
       ]),
     ).toBe(0);
     expect(
@@ -91,6 +91,31 @@ describe("unreturned callers", () => {
         outgoing("0501234567", "2026-05-01T08:30:00Z", "CHANUNAVAIL"),
       ]),
     ).toBe(1);
+  });
+
+  // Until the conversations issue these counted as returned; the callback worklist does not.
+  it("a call back nobody answered, or a voicemail message, does not return it", () => {
+    expect(
+      unreturned([
+        incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER"),
+        outgoing("972501234567", "2026-05-01T08:20:00Z", "NOANSWER"),
+      ]),
+    ).toBe(1);
+    expect(unreturned([incoming("0501234567", "2026-05-01T08:00:00Z", "ANSWER", 11)])).toBe(1);
+  });
+
+  it("reads the customer from the contract: a smart-dialer leg 2 answered returns, its leg 1 alone does not", () => {
+    const miss = incoming("0501234567", "2026-05-01T08:00:00Z", "ABANDONE");
+    const dialled = (CdrType: number, fields: Partial<ApiCall>) =>
+      call({ CdrType, Date: "2026-05-01T09:00:00Z", DialStatus: "ANSWER", ...fields });
+    const leg1 = dialled(17, { CallerNumber: "0722776772", TargetNumber: "972501234567" });
+    const leg2 = dialled(19, { CallerNumber: "0501234567", TargetNumber: "972722776772" });
+    expect(unreturned([miss, leg1])).toBe(1);
+    expect(unreturned([miss, leg1, leg2])).toBe(0);
+  });
+
+  it("counts a forwarded call (23) as the customer calling in", () => {
+    expect(unreturned([incoming("0501234567", "2026-05-01T08:00:00Z", "NOANSWER", 23)])).toBe(1);
   });
 
   it("judges by the latest miss, in any list order", () => {

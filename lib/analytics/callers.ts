@@ -1,53 +1,35 @@
 import type { ApiCall } from "@/lib/api/calls-response";
+import { phoneKey } from "@/lib/conversations/phone-key";
+import { callTypeIdOf, customerKeyOf } from "@/lib/conversations/records";
 import { callSortableTime } from "@/lib/time/call-time";
-import {
-  CALL_TYPE_IDS,
-  CALL_TYPES,
-  TWO_LEG_TYPES,
-  type CallTypeId,
-} from "@/lib/voicenter/call-types";
+import { CALL_TYPE_IDS, CALL_TYPES } from "@/lib/voicenter/call-types";
 
 import { ANSWERED, FAILED, outcomeIndexOf } from "./outcomes";
 
-const SECOND_LEGS = new Set<number>(TWO_LEG_TYPES.map(([, second]) => second));
-/** A customer calling in: incoming types that are not the second leg of an earlier call (1, 8, 11). */
+export { phoneKey };
+
+/** A customer calling in: the incoming types that lead a conversation (1, 8, 11, 23). */
 const CUSTOMER_CALL_TYPES = new Set<number>(
-  CALL_TYPE_IDS.filter((id) => CALL_TYPES[id].direction === "incoming" && !SECOND_LEGS.has(id)),
+  CALL_TYPE_IDS.filter(
+    (id) =>
+      CALL_TYPES[id].direction === "incoming" &&
+      (CALL_TYPES[id].legRole === "whole" || CALL_TYPES[id].legRole === "forward"),
+  ),
 );
-const OUTGOING_TYPES = new Set<number>(
-  CALL_TYPE_IDS.filter((id) => CALL_TYPES[id].direction === "outgoing"),
-);
-const TYPE_ID_BY_NAME = new Map<string, CallTypeId>(
-  CALL_TYPE_IDS.map((id) => [CALL_TYPES[id].name, id]),
-);
-
-function callTypeOf(call: ApiCall): number | undefined {
-  return call.CdrType ?? (call.Type === undefined ? undefined : TYPE_ID_BY_NAME.get(call.Type));
-}
-
-const PHONE_TEXT = /^[+\d\s\-().]+$/;
-
 /**
- * A key under which the spellings of one number meet: digits only, the Israeli
- * international form folded to the local one (972501234567 and 050-123-4567 → 0501234567).
- * Not libphonenumber: that costs microseconds per call. Undefined for extension ids,
- * "anonymous" and short service codes.
+ * Records in which, answered, the company talked with the customer: their legs of either
+ * direction (not agent, dialer or consult legs, where the customer may yet hang up waiting).
  */
-export function phoneKey(raw: string | undefined): string | undefined {
-  if (raw === undefined || raw === "") return undefined;
-  let digits = raw;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 48 || c > 57) {
-      if (!PHONE_TEXT.test(raw)) return undefined;
-      digits = raw.replace(/\D/g, "");
-      break;
-    }
-  }
-  if (digits.startsWith("00")) digits = digits.slice(2);
-  if (digits.startsWith("972")) digits = `0${digits.slice(3)}`;
-  return digits.length >= 5 ? digits : undefined;
-}
+const CONTACT_TYPES = new Set<number>(
+  CALL_TYPE_IDS.filter(
+    (id) =>
+      CALL_TYPES[id].direction !== "internal" &&
+      CALL_TYPES[id].customer !== "none" &&
+      CALL_TYPES[id].legRole !== "dial",
+  ),
+);
+/** Voicemail took a message, not the call: a miss even when answered. */
+const VOICEMAIL = 11;
 
 interface CallerState {
   customerCalls: number;
@@ -57,11 +39,11 @@ interface CallerState {
 }
 
 export interface CallerSummary {
-  /** Numbers that called in (call types 1, 8, 11) more than once. */
+  /** Numbers that called in (call types 1, 8, 11, 23) more than once. */
   repeatCallers: number;
   /**
-   * Numbers whose latest missed or abandoned incoming call was followed by neither an
-   * outgoing call to them that was placed (any outcome but failed) nor an answered call from them.
+   * Numbers whose latest missed or abandoned incoming call (voicemail included) was followed
+   * by no answered call with them, in either direction: the callback worklist's open rows.
    */
   unreturnedCallers: number;
 }
@@ -83,7 +65,7 @@ function stateOf(callers: Map<string, CallerState>, key: string): CallerState {
 export function computeCallerStats(calls: readonly ApiCall[]): CallerSummary {
   const callers = new Map<string, CallerState>();
   for (const call of calls) {
-    const type = callTypeOf(call);
+    const type = callTypeIdOf(call);
     if (type === undefined) continue;
     const outcome = outcomeIndexOf(call.DialStatus);
     if (CUSTOMER_CALL_TYPES.has(type)) {
@@ -94,13 +76,13 @@ export function computeCallerStats(calls: readonly ApiCall[]): CallerSummary {
       if (outcome === FAILED) continue;
       const at = callSortableTime(call);
       if (at === undefined) continue;
-      if (outcome === ANSWERED) {
+      if (outcome === ANSWERED && type !== VOICEMAIL) {
         if (at > state.lastContact) state.lastContact = at;
       } else if (at > state.lastMiss) {
         state.lastMiss = at;
       }
-    } else if (OUTGOING_TYPES.has(type) && outcome !== FAILED) {
-      const key = phoneKey(call.TargetNumber);
+    } else if (CONTACT_TYPES.has(type) && outcome === ANSWERED) {
+      const key = customerKeyOf(call);
       const at = key === undefined ? undefined : callSortableTime(call);
       if (key === undefined || at === undefined) continue;
       const state = stateOf(callers, key);

@@ -1,10 +1,6 @@
 import type { ApiCall } from "@/lib/api/calls-response";
 
-/** The id that links the legs of one call (two-leg types, transfers, IVR → queue). */
-function originalIdOf(call: Pick<ApiCall, "CustomData">): string | undefined {
-  const id = call.CustomData?.OriginalIvrUniqueID;
-  return typeof id === "string" && id !== "" ? id : undefined;
-}
+import { originalIdOf } from "./records";
 
 /**
  * Index of call groups: every record that shares an OriginalIvrUniqueID, or whose CallID is
