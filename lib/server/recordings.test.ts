@@ -2,8 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { patternForUrl } from "@/lib/security/host-allow-list";
 import { recordingFailure } from "@/testing/recordings";
 
+import type { RecordingSource } from "./recording-fetch";
+import { fetchHop, guardedHttpHop } from "./recording-transport";
 import { streamRecording, type StreamRecordingOptions } from "./recordings";
 
 /** A tiny recording server whose every path answers one way (see `routes`). */
@@ -118,10 +121,14 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** Live mode's own transport, with the test server's loopback address listed explicitly. */
+const hop = guardedHttpHop();
+const loopback = (url: string): RecordingSource => ({ hosts: [patternForUrl(new URL(url))], hop });
+
 function stream(path: string, opts: Partial<StreamRecordingOptions> = {}) {
   return streamRecording({
     recordUrl: `${origin}${path}?code=${SECRET}&token=abc`,
-    fetch: (input, init) => fetch(input, init),
+    source: loopback(origin),
     timeoutMs: 2000,
     ...opts,
   });
@@ -234,7 +241,7 @@ describe("streamRecording: the recording server's refusals, explained", () => {
     const error = await failure(
       streamRecording({
         recordUrl: `http://user:${SECRET}@127.0.0.1:${port}/r.wav?code=${SECRET}`,
-        fetch: (input, init) => fetch(input, init),
+        source: loopback(`http://127.0.0.1:${port}`),
         timeoutMs: 2000,
       }),
     );
@@ -252,9 +259,12 @@ describe("streamRecording: the recording server's refusals, explained", () => {
     const error = await failure(
       streamRecording({
         recordUrl,
-        fetch: () => {
-          fetched = true;
-          return Promise.resolve(new Response(new Uint8Array(WAV)));
+        source: {
+          hosts: [{ host: "127.0.0.1", port: "", subdomains: false }],
+          hop: fetchHop(() => {
+            fetched = true;
+            return Promise.resolve(new Response(new Uint8Array(WAV)));
+          }),
         },
         timeoutMs: 1000,
       }),
@@ -287,9 +297,15 @@ describe("streamRecording: what is sent to the recording server", () => {
   it("adds the account code to the link only when asked (off by default)", async () => {
     seen.length = 0;
     const plain = `${origin}/octet.wav`;
-    await (await streamRecording({ recordUrl: plain, fetch, timeoutMs: 2000 })).arrayBuffer();
+    const source = loopback(origin);
+    await (await streamRecording({ recordUrl: plain, source, timeoutMs: 2000 })).arrayBuffer();
     await (
-      await streamRecording({ recordUrl: plain, fetch, timeoutMs: 2000, addCode: { code: SECRET } })
+      await streamRecording({
+        recordUrl: plain,
+        source,
+        timeoutMs: 2000,
+        addCode: { code: SECRET },
+      })
     ).arrayBuffer();
     expect(seen.filter((s) => s.path === "/octet.wav").map((s) => s.query)).toEqual([
       "",
