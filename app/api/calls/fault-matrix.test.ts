@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callsResponseSchema } from "@/lib/api/calls-response";
 import { API_ERROR_CODES, apiErrorEnvelopeSchema, type ApiErrorCode } from "@/lib/api/error-codes";
 import { getUpstream, type UpstreamConfig } from "@/lib/server/upstream";
-import type { SimulatorFaults } from "@/simulator/config";
+import { NO_FAULTS, type SimulatorFaults } from "@/simulator/config";
 import { installCallsService } from "@/testing/calls-service";
 import { createFakeClock } from "@/testing/fake-clock";
 import { loopbackSimulator, type SimulatorServer } from "@/testing/simulator";
@@ -66,15 +66,7 @@ async function load(
     expect(text).not.toContain("/recordings/");
     return { response, text, clock, service };
   } finally {
-    simulator.simulator.setFaults({
-      latencyMs: 0,
-      http5xxRate: 0,
-      malformedJsonRate: 0,
-      truncatedJsonRate: 0,
-      rateLimitBurst: 0,
-      failAfterRequests: 0,
-      historyDays: 0,
-    });
+    simulator.simulator.setFaults(NO_FAULTS);
   }
 }
 

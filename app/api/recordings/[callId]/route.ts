@@ -1,3 +1,4 @@
+import { CALL_ID_PATTERN } from "@/lib/api/recording-params";
 import { ApiError, badParameter } from "@/lib/server/api-error";
 import { callerKey } from "@/lib/server/caller-key";
 import { getCallsService } from "@/lib/server/calls-service";
@@ -11,8 +12,6 @@ import { withApi } from "@/lib/server/with-api";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** Voicenter ids are letters and digits; Asterisk-style ids add dots. Nothing that could build a path. */
-const CALL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 type Params = { callId: string };
 
@@ -32,7 +31,7 @@ async function serve(
   method: "GET" | "HEAD",
   log: ServerLog,
 ): Promise<Response> {
-  if (!CALL_ID.test(callId)) {
+  if (!CALL_ID_PATTERN.test(callId)) {
     throw badParameter("callId", "must be 1–128 letters, digits, dots, dashes or underscores");
   }
   const download = new URL(request.url).searchParams.get("download") === "1";
