@@ -49,16 +49,17 @@ function describe(file: string): ApiRouteFile {
   return { file, route, openApiPath, segments };
 }
 
+type RouteHandlerFn = (request: Request, segment?: unknown) => Promise<Response>;
+
 /** The methods a route file exports (each one a handler Next calls). */
 export async function routeMethods(
   route: ApiRouteFile,
-): Promise<
-  Partial<Record<HttpMethodName, (request: Request, segment?: unknown) => Promise<Response>>>
-> {
-  const module = (await import(path.join(ROOT, route.file))) as Record<string, unknown>;
-  return Object.fromEntries(
-    HTTP_METHODS.flatMap((method) =>
-      typeof module[method] === "function" ? [[method, module[method]]] : [],
-    ),
-  ) as Partial<Record<HttpMethodName, (request: Request, segment?: unknown) => Promise<Response>>>;
+): Promise<Partial<Record<HttpMethodName, RouteHandlerFn>>> {
+  const exports = (await import(path.join(ROOT, route.file))) as Record<string, unknown>;
+  const handlers: Partial<Record<HttpMethodName, RouteHandlerFn>> = {};
+  for (const method of HTTP_METHODS) {
+    const handler = exports[method];
+    if (typeof handler === "function") handlers[method] = handler as RouteHandlerFn;
+  }
+  return handlers;
 }

@@ -12,7 +12,6 @@ import { withApi } from "@/lib/server/with-api";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-
 type Params = { callId: string };
 
 /** The call's recording, streamed from the link the upstream gave for it (Range supported). */
