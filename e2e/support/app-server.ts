@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 
 /**
- * A `next start` of the built app with its own environment, for specs that need a
+ * The built app, served by the production entry (scripts/serve.mjs) with its own environment, for specs that need a
  * configuration the shared servers do not have (sign-in switched on). Started and stopped
  * by the spec, by its own process id.
  */
@@ -16,8 +16,8 @@ export async function startAppServer(
   port: number,
   env: Record<string, string>,
 ): Promise<AppServer> {
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
