@@ -6,7 +6,7 @@ import { startCountingServer, type CountingServer } from "@/testing/counting-ser
 import { recordingFailure } from "@/testing/recordings";
 import { unwrap } from "@/testing/unwrap";
 
-import { guardedHttpHop, type ResolvedAddress } from "./recording-transport";
+import { fetchHop, guardedHttpHop, type ResolvedAddress } from "./recording-transport";
 import { streamRecording } from "./recordings";
 
 /**
@@ -148,5 +148,32 @@ describe("the live transport", () => {
     const response = await play("/slow.wav", dns.resolve, { maxDurationMs: 400 });
     await expect(response.arrayBuffer()).rejects.toBeDefined();
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it.each([
+    "file:///etc/passwd",
+    "ftp://127.0.0.1/x.wav",
+    "javascript:alert(1)",
+    "data:audio/wav;base64,UklGRg==",
+    "not a url",
+    "/relative.wav",
+  ])("fetches only http(s) links: %s is refused unfetched", async (recordUrl) => {
+    let fetched = false;
+    const error = await recordingFailure(
+      streamRecording({
+        recordUrl,
+        source: {
+          hosts: [{ host: "127.0.0.1", port: "", subdomains: false }],
+          hop: fetchHop(() => {
+            fetched = true;
+            return Promise.resolve(new Response(wav(4096)));
+          }),
+        },
+        timeoutMs: 1000,
+      }),
+      [],
+    );
+    expect(error.kind).toBe("invalid-url");
+    expect(fetched).toBe(false);
   });
 });

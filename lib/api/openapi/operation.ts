@@ -56,3 +56,19 @@ export const ACCESS_ERRORS = [
   "forbidden",
   "sign_in_not_configured",
 ] as const satisfies readonly ApiErrorCode[];
+
+/** What any route that asks the upstream may answer, besides its own refusals. */
+export const UPSTREAM_ERRORS = [
+  "upstream_unauthorized",
+  "upstream_untrusted_ip",
+  "upstream_rate_limited",
+  "upstream_timeout",
+  "upstream_unreachable",
+  "upstream_failed",
+  "upstream_malformed",
+  "upstream_error",
+  "timeout",
+  "origin_not_allowed",
+  "internal_error",
+  ...ACCESS_ERRORS,
+] as const satisfies readonly ApiErrorCode[];

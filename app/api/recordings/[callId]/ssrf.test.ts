@@ -89,7 +89,7 @@ async function attempt(link: string, method: "GET" | "HEAD" = "GET"): Promise<st
   const callId = `ssrf-${upstream.links.size + 1}`;
   upstream.links.set(callId, link);
   const response = await request(callId, { method });
-  let outcome = String(response.status);
+  let outcome = `served ${response.status}`;
   if (response.ok) await response.body?.cancel();
   else outcome = await codeOf(response);
   outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
@@ -191,7 +191,9 @@ describe("recording links that point elsewhere are never fetched", () => {
 
   it("follows three redirects within the list, and refuses a fourth", async () => {
     const audio = `${upstream.url}/recordings/${realCall}.wav`;
-    expect(await attempt(`${upstream.url}/redirect/3?to=${encodeURIComponent(audio)}`)).toBe("200");
+    expect(await attempt(`${upstream.url}/redirect/3?to=${encodeURIComponent(audio)}`)).toBe(
+      "served 200",
+    );
     const before = upstream.requests.filter((r) => r.path.startsWith("/recordings/")).length;
     expect(await attempt(`${upstream.url}/redirect/4?to=${encodeURIComponent(audio)}`)).toBe(
       "recording_too_many_redirects",

@@ -2,7 +2,6 @@ import * as z from "zod";
 
 import { callsProgressResponseSchema } from "@/lib/api/calls-progress";
 import { callsResponseSchema } from "@/lib/api/calls-response";
-import type { ApiErrorCode } from "@/lib/api/error-codes";
 import {
   CALLS_PARAM_NAMES,
   MAX_RANGE_DAYS,
@@ -11,7 +10,7 @@ import {
 import { CALL_TYPE_IDS } from "@/lib/voicenter/call-types";
 import { FIELD_NAMES } from "@/lib/voicenter/fields";
 
-import { ACCESS_ERRORS, type ApiOperation, type ApiParameter } from "../operation";
+import { ACCESS_ERRORS, UPSTREAM_ERRORS, type ApiOperation, type ApiParameter } from "../operation";
 
 const instant = z.string().meta({ format: "date-time", examples: ["2024-05-01T00:00:00+03:00"] });
 const ids = z.array(z.int().min(0).max(999_999_999));
@@ -64,23 +63,6 @@ const parameters: ApiParameter[] = CALLS_PARAM_NAMES.map((name) => ({
   ...CALLS_PARAMS[name],
 }));
 
-const UPSTREAM_ERRORS = [
-  "bad_parameter",
-  "upstream_unauthorized",
-  "upstream_untrusted_ip",
-  "upstream_out_of_range",
-  "upstream_rate_limited",
-  "upstream_timeout",
-  "upstream_unreachable",
-  "upstream_failed",
-  "upstream_malformed",
-  "upstream_error",
-  "timeout",
-  "origin_not_allowed",
-  "internal_error",
-  ...ACCESS_ERRORS,
-] as const satisfies readonly ApiErrorCode[];
-
 export const callsOperations: ApiOperation[] = [
   {
     method: "get",
@@ -100,7 +82,7 @@ export const callsOperations: ApiOperation[] = [
         content: { "application/json": { schema: callsResponseSchema, name: "CallsResponse" } },
       },
     },
-    errors: UPSTREAM_ERRORS,
+    errors: ["bad_parameter", "upstream_out_of_range", ...UPSTREAM_ERRORS],
   },
   {
     method: "get",

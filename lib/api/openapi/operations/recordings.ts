@@ -3,7 +3,7 @@ import * as z from "zod";
 import type { ApiErrorCode } from "@/lib/api/error-codes";
 import { CALL_ID_PATTERN } from "@/lib/api/recording-params";
 
-import { ACCESS_ERRORS, type ApiOperation, type ApiParameter } from "../operation";
+import { UPSTREAM_ERRORS, type ApiOperation, type ApiParameter } from "../operation";
 
 const parameters: ApiParameter[] = [
   {
@@ -44,18 +44,7 @@ const RECORDING_ERRORS = [
   "recording_timeout",
   "recording_unreachable",
   "range_not_satisfiable",
-  "upstream_unauthorized",
-  "upstream_untrusted_ip",
-  "upstream_rate_limited",
-  "upstream_timeout",
-  "upstream_unreachable",
-  "upstream_failed",
-  "upstream_malformed",
-  "upstream_error",
-  "timeout",
-  "origin_not_allowed",
-  "internal_error",
-  ...ACCESS_ERRORS,
+  ...UPSTREAM_ERRORS,
 ] as const satisfies readonly ApiErrorCode[];
 
 const audio = { "audio/*": {} };
