@@ -72,19 +72,21 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      // Demo mode: no account code, the simulator runs inside the app.
-      command: `node_modules/.bin/next start -p ${E2E_PORTS.demo}`,
+      // Demo mode: no account code, the simulator runs inside the app. Both app servers run
+      // the production entry (scripts/serve.mjs), which writes the socket's peer address.
+      command: "node scripts/serve.mjs",
       url: `http://127.0.0.1:${E2E_PORTS.demo}/api/health`,
-      env: { ...common, VOICENTER_CODE: "" },
+      env: { ...common, VOICENTER_CODE: "", PORT: String(E2E_PORTS.demo) },
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
       // Live mode against the standalone simulator, with the canary as the account code.
-      command: `node_modules/.bin/next start -p ${E2E_PORTS.live}`,
+      command: "node scripts/serve.mjs",
       url: `http://127.0.0.1:${E2E_PORTS.live}/api/health`,
       env: {
         ...common,
+        PORT: String(E2E_PORTS.live),
         VOICENTER_CODE: canary,
         VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.simulator}/hub/cdr/`,
       },

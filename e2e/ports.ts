@@ -11,4 +11,9 @@ export const E2E_PORTS = {
   gated: 3312 + offset,
   /** The test OpenID Connect provider (e2e/support/oidc-provider.ts). */
   oidc: 4311 + offset,
+  /** Demo mode for the peer-address spec (its look-up budget is used up on purpose). */
+  peer: 3313 + offset,
+  /** Live mode against the fault spec's own simulator, whose faults it switches. */
+  faults: 3314 + offset,
+  faultSimulator: 4312 + offset,
 } as const;

@@ -23,7 +23,8 @@ function runToExit(command: string, args: string[], env: Record<string, string>)
 
 test.describe("a wrong environment variable stops the process, naming it", () => {
   test("the app refuses to start with a bad CALLBOARD_TIMEZONE", async () => {
-    const { code, output } = await runToExit("node_modules/.bin/next", ["start", "-p", "3399"], {
+    const { code, output } = await runToExit(process.execPath, ["scripts/serve.mjs"], {
+      PORT: "3399",
       CALLBOARD_TIMEZONE: "Mars/Olympus_Mons",
       VOICENTER_CODE: "",
     });
@@ -32,7 +33,8 @@ test.describe("a wrong environment variable stops the process, naming it", () =>
   });
 
   test("the app never echoes a bad account code", async () => {
-    const { code, output } = await runToExit("node_modules/.bin/next", ["start", "-p", "3398"], {
+    const { code, output } = await runToExit(process.execPath, ["scripts/serve.mjs"], {
+      PORT: "3398",
       VOICENTER_CODE: "has spaces so is invalid",
     });
     expect(code).toBe(1);

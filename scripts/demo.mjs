@@ -9,4 +9,5 @@ if (built !== 0) process.exit(built);
 console.log(
   `\nCallboard demo: http://localhost:${port}  (simulated call center, no account needed)\n`,
 );
-process.exit(await run(bin("next"), ["start", "-p", port], env));
+// The production entry (scripts/serve.mjs), as `npm start` runs it.
+process.exit(await run(process.execPath, ["scripts/serve.mjs"], { ...env, PORT: port }));

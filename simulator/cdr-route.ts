@@ -87,7 +87,9 @@ export async function handleCdr(
     return json(badDates ? upstreamError(ERROR_OUT_OF_RANGE) : invalidRequest(parsed.reason));
   }
   const { query } = parsed;
-  if (query.from > query.to || query.to - query.from > MAX_RANGE_DAYS * DAY_MS) {
+  const history = faults.current().historyDays;
+  const beforeHistory = history > 0 && query.from < config.now() - history * DAY_MS;
+  if (query.from > query.to || query.to - query.from > MAX_RANGE_DAYS * DAY_MS || beforeHistory) {
     return json(upstreamError(ERROR_OUT_OF_RANGE));
   }
 

@@ -32,6 +32,8 @@ describe("simulatorConfigFromEnv", () => {
       SIMULATOR_MALFORMED_RATE: "0.05",
       SIMULATOR_TRUNCATED_RATE: "0.02",
       SIMULATOR_RATE_LIMIT_BURST: "3",
+      SIMULATOR_FAIL_AFTER: "2",
+      SIMULATOR_HISTORY_DAYS: "400",
       SIMULATOR_QUIRKS: "true",
     });
     expect({ port, host }).toEqual({ port: 5000, host: "0.0.0.0" });
@@ -48,6 +50,8 @@ describe("simulatorConfigFromEnv", () => {
         malformedJsonRate: 0.05,
         truncatedJsonRate: 0.02,
         rateLimitBurst: 3,
+        failAfterRequests: 2,
+        historyDays: 400,
         quirks: true,
       },
     });

@@ -16,6 +16,16 @@ export interface SimulatorFaults {
   /** Answer this many requests (after the IP and code checks) with ERROR_NUMBER 1. */
   rateLimitBurst: number;
   /**
+   * Answer every request after the first N with an HTTP 503 page (0 = off): a load whose
+   * first page arrives and whose later windows fail — a partial result.
+   */
+  failAfterRequests: number;
+  /**
+   * Refuse (ERROR_NUMBER 5, "Out of range") a range starting more than this many days before
+   * the simulator's now (0 = off), as an account whose history has a limit.
+   */
+  historyDays: number;
+  /**
    * The quirks public clients report: lowercase keys, numbers as numeric strings,
    * DTMFData/CustomData as JSON text, RecordExpect as "1"/"0", the `Targetextension`
    * spelling, ERROR_NUMBER as "0" or absent.
@@ -56,6 +66,8 @@ export const NO_FAULTS: Readonly<SimulatorFaults> = {
   malformedJsonRate: 0,
   truncatedJsonRate: 0,
   rateLimitBurst: 0,
+  failAfterRequests: 0,
+  historyDays: 0,
   quirks: false,
 };
 
@@ -192,6 +204,8 @@ const envSchema = z.object({
   SIMULATOR_MALFORMED_RATE: rate,
   SIMULATOR_TRUNCATED_RATE: rate,
   SIMULATOR_RATE_LIMIT_BURST: wholeNumber(0, 1_000_000, 0),
+  SIMULATOR_FAIL_AFTER: wholeNumber(0, 1_000_000, 0),
+  SIMULATOR_HISTORY_DAYS: wholeNumber(0, 100_000, 0),
   SIMULATOR_QUIRKS: flag,
 });
 
@@ -237,6 +251,8 @@ export function simulatorConfigFromEnv(
       malformedJsonRate: e.SIMULATOR_MALFORMED_RATE,
       truncatedJsonRate: e.SIMULATOR_TRUNCATED_RATE,
       rateLimitBurst: e.SIMULATOR_RATE_LIMIT_BURST,
+      failAfterRequests: e.SIMULATOR_FAIL_AFTER,
+      historyDays: e.SIMULATOR_HISTORY_DAYS,
       quirks: e.SIMULATOR_QUIRKS,
     },
   });

@@ -32,15 +32,20 @@ export function createFaultInjector(seed: number, initial: SimulatorFaults): Fau
   let faults = { ...initial };
   let burstLeft = faults.rateLimitBurst;
   let sequence = 0;
+  // failAfterRequests counts from when it was switched on.
+  let failFrom = 0;
   return {
     current: () => ({ ...faults }),
     update(changes) {
       faults = { ...faults, ...changes };
       if (changes.rateLimitBurst !== undefined) burstLeft = changes.rateLimitBurst;
+      if (changes.failAfterRequests !== undefined) failFrom = sequence;
     },
     nextRequest() {
       const rng = createRng(hashInts(seed, 0xfa17, sequence));
-      const drawServerError = rng.next() < faults.http5xxRate;
+      const failedAfter =
+        faults.failAfterRequests > 0 && sequence - failFrom >= faults.failAfterRequests;
+      const drawServerError = rng.next() < faults.http5xxRate || failedAfter;
       const errorStatus = SERVER_ERRORS[rng.int(0, SERVER_ERRORS.length - 1)];
       const malformed = rng.next() < faults.malformedJsonRate;
       const truncated = rng.next() < faults.truncatedJsonRate;
@@ -48,7 +53,7 @@ export function createFaultInjector(seed: number, initial: SimulatorFaults): Fau
       return {
         sequence: sequence++,
         latencyMs: faults.latencyMs,
-        serverError: drawServerError ? errorStatus : undefined,
+        serverError: failedAfter ? 503 : drawServerError ? errorStatus : undefined,
         quirks: faults.quirks,
         damage(body) {
           if (malformed) return malform(body);

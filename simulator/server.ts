@@ -11,6 +11,11 @@ export interface SimulatorServerOptions {
   /** 0 picks a free port. */
   port: number;
   host: string;
+  /**
+   * Answers a request before the simulator does, when it returns a Response (tests: an
+   * upstream that hands out hostile links beside the simulator's own calls).
+   */
+  intercept?: (request: Request, origin: string) => Promise<Response | undefined>;
 }
 
 export interface SimulatorServer {
@@ -67,6 +72,7 @@ export async function startSimulatorServer({
   config,
   port,
   host,
+  intercept,
 }: SimulatorServerOptions): Promise<SimulatorServer> {
   // Filled in once listening: the origin (and so RecordURLs) depends on the port given.
   const ready: { simulator?: Simulator; origin: string } = { origin: "" };
@@ -77,7 +83,9 @@ export async function startSimulatorServer({
       try {
         if (!ready.simulator) throw new Error("the simulator is not ready");
         const request = await toRequest(req, ready.origin, aborter.signal);
-        const response = await ready.simulator.handle(request, req.socket.remoteAddress ?? "");
+        const response =
+          (await intercept?.(request.clone(), ready.origin)) ??
+          (await ready.simulator.handle(request, req.socket.remoteAddress ?? ""));
         await sendResponse(response, res);
       } catch (error) {
         if (!res.headersSent) {

@@ -17,6 +17,8 @@ const EXPLAINED = [
   "upstream_out_of_range",
   "upstream_timeout",
   "upstream_unreachable",
+  "upstream_failed",
+  "upstream_malformed",
   "network",
 ] as const satisfies readonly (ApiErrorCode | ClientErrorCode)[];
 

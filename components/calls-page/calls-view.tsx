@@ -121,8 +121,20 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
           exportDisabled={shown.length === 0 || exporter.exporting}
         >
           <div className="flex flex-wrap items-center gap-3">
-            <p className="text-sm font-medium" data-testid="call-count" aria-live="polite">
-              {loading ? t("loading") : t("count", { count: shown.length })}
+            <p
+              className="text-sm font-medium"
+              data-testid="call-count"
+              data-complete={query.data ? String(query.data.complete) : undefined}
+              aria-live="polite"
+            >
+              {loading
+                ? t("loading")
+                : query.data && !query.data.complete
+                  ? t("countPartial", {
+                      count: shown.length,
+                      total: query.data.upstreamTotal ?? query.data.total,
+                    })
+                  : t("count", { count: shown.length })}
               {shown.length !== calls.length ? (
                 <span className="ms-1 font-normal text-slate-500 dark:text-slate-400">
                   {t("ofLoaded", { count: calls.length })}

@@ -11,6 +11,8 @@ export const API_ERROR_CODES = {
   unauthorized: 401,
   /** Signed in, but the role may not do this. */
   forbidden: 403,
+  /** A state-changing request whose Origin is not Callboard's own (cross-site request forgery). */
+  origin_not_allowed: 403,
   /** Live mode with no sign-in method configured: nobody can be let in. */
   sign_in_not_configured: 503,
   /** No API route at this path. */
@@ -33,9 +35,18 @@ export const API_ERROR_CODES = {
   no_recording: 404,
   recording_not_found: 404,
   recording_rate_limited: 429,
+  /** This caller asked for too many calls Callboard did not know (each costs upstream budget). */
+  recording_lookup_limited: 429,
   recording_refused: 502,
   recording_not_audio: 502,
   recording_link_invalid: 502,
+  /** The link (or a redirect) points at a host not on CALLBOARD_RECORDING_HOSTS. */
+  recording_host_not_allowed: 502,
+  /** The host resolves to a private, loopback or otherwise internal address (live mode). */
+  recording_address_refused: 502,
+  recording_too_many_redirects: 502,
+  /** The recording is larger than Callboard streams (or took longer than it allows). */
+  recording_too_large: 502,
   recording_unavailable: 502,
   recording_timeout: 504,
   recording_unreachable: 502,

@@ -1,10 +1,12 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import * as z from "zod/mini";
 
 import { callsQueryToSearchParams, type CallsQuery } from "@/lib/view-state/calls-params";
 import type { ViewRequest } from "@/lib/view-state/view-request";
 
+import { callsProgressResponseSchema, type LoadProgress } from "./calls-progress";
 import { CallsRequestError, fetchCalls } from "./fetch-calls";
+
+export type { LoadProgress };
 
 /**
  * TanStack Query options for Callboard's own API, one function per query, so every page that
@@ -44,20 +46,6 @@ export function callQueryOptions(
   });
 }
 
-const progressSchema = z.object({
-  progress: z.nullable(
-    z.object({
-      loaded: z.number(),
-      expected: z.number(),
-      windowsDone: z.number(),
-      windowsPlanned: z.number(),
-      upstreamRequests: z.number(),
-    }),
-  ),
-});
-
-export type LoadProgress = NonNullable<z.infer<typeof progressSchema>["progress"]>;
-
 /** The server's progress on a long range while `/api/calls` loads it, polled. */
 export function loadProgressQueryOptions(request: ViewRequest, { active }: { active: boolean }) {
   const search = request.ok ? request.search : null;
@@ -66,7 +54,7 @@ export function loadProgressQueryOptions(request: ViewRequest, { active }: { act
     queryFn: async ({ signal }): Promise<LoadProgress | null> => {
       const response = await fetch(`/api/calls/progress?${search ?? ""}`, { signal });
       if (!response.ok) return null;
-      const parsed = progressSchema.safeParse(await response.json());
+      const parsed = callsProgressResponseSchema.safeParse(await response.json());
       return parsed.success ? parsed.data.progress : null;
     },
     enabled: active && search !== null,

@@ -11,7 +11,7 @@ export interface AddressRange {
   prefix: number;
 }
 
-interface Address {
+export interface Address {
   family: 4 | 6;
   value: bigint;
 }
@@ -79,6 +79,14 @@ function mask(family: 4 | 6, prefix: number): bigint {
   return ((1n << bits) - 1n) ^ ((1n << (bits - BigInt(prefix))) - 1n);
 }
 
+/** Whether one address (of the range's family) lies in the range; no IPv4-mapped folding. */
+export function inAddressRange(address: Address, range: AddressRange): boolean {
+  return (
+    address.family === range.family &&
+    (address.value & mask(range.family, range.prefix)) === range.network
+  );
+}
+
 /** `10.0.0.0/8`, `192.168.1.10`, `fd00::/8`, `::1`. A bare address is a range of one. */
 export function parseAddressRange(text: string): AddressRange | undefined {
   const [addressText = "", prefixText, extra] = text.trim().split("/");
@@ -116,11 +124,5 @@ export function isTrustedAddress(
   } else if (address.family === 4) {
     forms.push({ family: 6, value: MAPPED_PREFIX | address.value });
   }
-  return ranges.some((range) =>
-    forms.some(
-      (form) =>
-        form.family === range.family &&
-        (form.value & mask(form.family, range.prefix)) === range.network,
-    ),
-  );
+  return ranges.some((range) => forms.some((form) => inAddressRange(form, range)));
 }

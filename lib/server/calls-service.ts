@@ -12,6 +12,7 @@ import { fetchCdrPage } from "@/lib/voicenter/cdr-api";
 import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
 import type { CdrQuery } from "@/lib/voicenter/request";
 
+import { ApiError } from "./api-error";
 import {
   createMemoryStore,
   createQueryCache,
@@ -20,6 +21,7 @@ import {
   type CacheStats,
   type CacheStore,
 } from "./cache";
+import { createCallerLimiter } from "./caller-limit";
 import { fetchAllCalls, type FetchAllProgress } from "./fetch-all-calls";
 import { createGovernor, type Governor, type GovernorStats } from "./governor";
 import { createRecordUrlIndex } from "./record-url-index";
@@ -35,8 +37,10 @@ export interface CallsServiceOptions {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   store?: CacheStore<CallsAnswer>;
-  /** How long one query may take before it answers with what it has. */
+  /** How long one query may take before it answers with what it has (long enough to ride out a burst of error 1). */
   deadlineMs?: number;
+  /** Upstream look-ups of calls Callboard does not know, per caller per minute. */
+  lookupsPerMinute?: number;
   maxConcurrent?: number;
   recordUrlCapacity?: number;
 }
@@ -44,6 +48,8 @@ export interface CallsServiceOptions {
 export interface GetCallsOptions {
   /** Stops this caller waiting; a load shared with others goes on. */
   signal?: AbortSignal;
+  /** Who asks (lib/server/caller-key.ts): the governor's fair share charges a new load to them. */
+  owner?: string;
   onProgress?: (progress: FetchAllProgress) => void;
 }
 
@@ -52,6 +58,11 @@ export interface LookupRecordUrlOptions {
   around?: number;
   /** Ask the upstream even if a link is known (links may expire). */
   refresh?: boolean;
+  /**
+   * Who asks (lib/server/caller-key.ts). An upstream look-up spends the shared budget, so
+   * each caller may start only `lookupsPerMinute` of them; beyond, 429 recording_lookup_limited.
+   */
+  owner?: string;
 }
 
 /**
@@ -119,7 +130,8 @@ const LOOKUP_SPAN_MS = 92 * DAY_MS;
 export function createCallsService(options: CallsServiceOptions): CallsService {
   const upstream = options.upstream;
   const now = options.now ?? Date.now;
-  const deadlineMs = options.deadlineMs ?? 90_000;
+  // 5 + 10 + 20 + 40 + 60 s of back-off (a burst of five error-1 answers) fit, with room.
+  const deadlineMs = options.deadlineMs ?? 180_000;
   const governor: Governor = createGovernor({
     rateLimitPerMinute: upstream.rateLimitPerMinute,
     maxConcurrent: options.maxConcurrent,
@@ -131,14 +143,20 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
   const lookups = new Map<string, Promise<string | undefined>>();
   const progress = new Map<string, FetchAllProgress>();
 
+  const lookupLimiter = createCallerLimiter({ limit: options.lookupsPerMinute ?? 10, now });
+
   const fetchPage = (query: CdrQuery, opts: Parameters<Governor["run"]>[1]) =>
     governor.run((signal) => fetchCdrPage(upstream, query, { signal }), opts);
 
-  async function load(query: CallsQuery, onProgress?: GetCallsOptions["onProgress"]) {
+  async function load(
+    query: CallsQuery,
+    onProgress: GetCallsOptions["onProgress"],
+    owner: string | undefined,
+  ) {
     const fields = query.fields ?? FIELD_NAMES;
     const upstreamFields = [...new Set<FieldName>([...fields, ...RECORDING_FIELDS])];
     const result = await fetchAllCalls(
-      { fetchPage, now },
+      { fetchPage: (page, opts) => fetchPage(page, { ...opts, owner }), now },
       { ...toCdrQuery(query), fields: upstreamFields },
       { deadlineMs, onProgress },
     );
@@ -163,13 +181,13 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     return answer;
   }
 
-  async function lookup(callId: string, around: number | undefined) {
+  async function lookup(callId: string, around: number | undefined, owner: string | undefined) {
     const at = now();
     const from = around === undefined ? at - LOOKUP_SPAN_MS : around - DAY_MS;
     const to = around === undefined ? at + 60_000 : Math.min(around + DAY_MS, at + 60_000);
     const page = await fetchPage(
       { from, to, callId, fields: LOOKUP_FIELDS },
-      { notAfter: at + deadlineMs },
+      { notAfter: at + deadlineMs, owner },
     );
     const url = page.calls.find((call) => call.CallID === callId)?.RecordURL || undefined;
     if (url) recordUrls.set(callId, url);
@@ -183,10 +201,14 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
       const { value, source } = await cache.getOrLoad(
         key,
         () =>
-          load(query, (p) => {
-            progress.set(key, p);
-            opts.onProgress?.(p);
-          }).finally(() => progress.delete(key)),
+          load(
+            query,
+            (p) => {
+              progress.set(key, p);
+              opts.onProgress?.(p);
+            },
+            opts.owner,
+          ).finally(() => progress.delete(key)),
         (answer) =>
           answer.summary.complete
             ? { ttlMs: ttlForRange(query.to, now()), weight: answer.summary.count + 1 }
@@ -202,7 +224,9 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
       }
       let flight = lookups.get(callId);
       if (!flight) {
-        flight = lookup(callId, opts.around).finally(() => lookups.delete(callId));
+        const allowed = lookupLimiter.take(opts.owner ?? "");
+        if (!allowed.ok) throw lookupLimited(allowed.retryAfterMs);
+        flight = lookup(callId, opts.around, opts.owner).finally(() => lookups.delete(callId));
         lookups.set(callId, flight);
       }
       return flight;
@@ -214,6 +238,15 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
       recordUrls: recordUrls.size(),
     }),
   };
+}
+
+function lookupLimited(retryAfterMs: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new ApiError(
+    "recording_lookup_limited",
+    `too many look-ups of calls Callboard has not loaded (each asks Voicenter); load the calls' list first, or try again in ${seconds} s`,
+    { headers: { "retry-after": String(seconds) } },
+  );
 }
 
 const SINGLETON = Symbol.for("callboard.callsService");

@@ -80,10 +80,41 @@ describe("createGovernor", () => {
       { onAttempt: () => attempts.push(clock.now()) },
     );
     expect(value).toBe("ok");
-    expect(attempts).toHaveLength(3);
-    // It waited for its own first request to leave the window before trying again.
-    expect((attempts[1] ?? 0) - (attempts[0] ?? 0)).toBeGreaterThanOrEqual(60_000);
+    // About 5 s after the first refusal (the vendor's hint), then twice that.
+    expect(attempts.map((t) => t - (attempts[0] ?? 0))).toEqual([0, 5_000, 15_000]);
     expect(governor.stats()).toMatchObject({ requests: 3, retries: 2, rateLimitedAnswers: 2 });
+  });
+
+  it("rides out a burst of error-1 answers, doubling from 5 s to a minute, and then completes", async () => {
+    const clock = createFakeClock();
+    const governor = createGovernor({ rateLimitPerMinute: 30, now: clock.now, sleep: clock.sleep });
+    const burst = 7;
+    let refusals = 0;
+    const attempts: number[] = [];
+    const value = await governor.run(
+      () =>
+        refusals < burst ? (refusals++, Promise.reject(rateLimited())) : Promise.resolve("ok"),
+      { onAttempt: () => attempts.push(clock.now()), notAfter: clock.now() + 10 * 60_000 },
+    );
+    expect(value).toBe("ok");
+    const gaps = attempts.slice(1).map((t, i) => t - (attempts[i] ?? 0));
+    expect(gaps).toEqual([5_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000]);
+    expect(governor.stats()).toMatchObject({ requests: burst + 1, rateLimitedAnswers: burst });
+  });
+
+  it("stops retrying a burst once its deadline would pass, saying when to try again", async () => {
+    const clock = createFakeClock();
+    const governor = createGovernor({ rateLimitPerMinute: 30, now: clock.now, sleep: clock.sleep });
+    let calls = 0;
+    const started = clock.now();
+    const error = await governor
+      .run(() => (calls++, Promise.reject(rateLimited())), { notAfter: started + 30_000 })
+      .catch((e: unknown) => e);
+    // Attempts at 0, 5 and 15 s; the next would be at 35 s, past the deadline.
+    expect(calls).toBe(3);
+    expect(error).toMatchObject({ kind: "rate-limited" });
+    expect((error as UpstreamError).retryAfterMs).toBeGreaterThan(0);
+    expect(clock.now() - started).toBeLessThanOrEqual(30_000);
   });
 
   it("gives up after bounded rate-limit retries and says when to try again", async () => {

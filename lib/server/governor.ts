@@ -9,9 +9,12 @@ import {
 /**
  * Keeps this process inside the upstream's request budget (30 a minute per account, shared
  * by every user): at most `rateLimitPerMinute` request starts in any rolling window, at most
- * `maxConcurrent` in flight, first come first served. Requests refused with ERROR_NUMBER 1
- * pause the whole queue and are retried with back-off; transient failures are retried a
- * couple of times. Time is injected (`now`, `sleep`) so tests run on a fake clock.
+ * `maxConcurrent` in flight, first come first served — except that one caller (`owner`)
+ * holding half the window's starts lets any other waiting caller go first. Requests refused
+ * with ERROR_NUMBER 1 pause the whole queue and are retried after about 5 s (the vendor's
+ * hint), doubling up to a minute, until they get through or their deadline; transient
+ * failures are retried a couple of times. Time is injected (`now`, `sleep`) so tests run on
+ * a fake clock.
  */
 
 export type FailureClass = "rate-limited" | "transient" | "fatal";
@@ -21,10 +24,12 @@ export interface GovernorOptions {
   /** Rolling window; a little over a minute so network jitter cannot put 31 in the upstream's. */
   windowMs?: number;
   maxConcurrent?: number;
-  /** Retries after ERROR_NUMBER 1 (so attempts = 1 + this). */
+  /** Retries after ERROR_NUMBER 1 (so attempts = 1 + this), unless a deadline comes first. */
   maxRateLimitRetries?: number;
-  /** First back-off after ERROR_NUMBER 1; doubles on each further refusal. */
+  /** First back-off after ERROR_NUMBER 1; doubles on each further refusal… */
   rateLimitBackoffMs?: number;
+  /** …up to this. */
+  maxRateLimitBackoffMs?: number;
   maxTransientRetries?: number;
   transientBackoffMs?: number;
   now?: () => number;
@@ -38,6 +43,11 @@ export interface RunOptions {
   notAfter?: number;
   /** Called when an attempt is sent upstream (first try and every retry). */
   onAttempt?: () => void;
+  /**
+   * Who the request is for — an opaque key (a user, a token, a peer address; see
+   * lib/server/caller-key.ts) — for the fair share. Requests without one share one key.
+   */
+  owner?: string;
 }
 
 export interface GovernorStats {
@@ -63,6 +73,7 @@ export interface Governor {
 
 interface Entry {
   seq: number;
+  owner: string;
   task: (signal?: AbortSignal) => Promise<unknown>;
   opts: RunOptions;
   resolve: (value: unknown) => void;
@@ -83,15 +94,18 @@ export function createGovernor(options: GovernorOptions): Governor {
   const limit = Math.max(1, Math.floor(options.rateLimitPerMinute));
   const windowMs = options.windowMs ?? 61_000;
   const maxConcurrent = options.maxConcurrent ?? 4;
-  const maxRateRetries = options.maxRateLimitRetries ?? 3;
-  const rateBackoff = options.rateLimitBackoffMs ?? 2_000;
+  const maxRateRetries = options.maxRateLimitRetries ?? 8;
+  const rateBackoff = options.rateLimitBackoffMs ?? 5_000;
+  const maxRateBackoff = options.maxRateLimitBackoffMs ?? 60_000;
+  // Half the window, for one caller while others wait (at least one, for tiny budgets).
+  const fairShare = Math.max(1, Math.floor(limit / 2));
   const maxTransientRetries = options.maxTransientRetries ?? 2;
   const transientBackoff = options.transientBackoffMs ?? 1_000;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const classify = options.classify ?? defaultClassify;
 
-  const starts: number[] = [];
+  const starts: { at: number; owner: string }[] = [];
   const queue: Entry[] = [];
   let seq = 0;
   let inFlight = 0;
@@ -100,13 +114,27 @@ export function createGovernor(options: GovernorOptions): Governor {
   const counters = { requests: 0, waits: 0, waitedMs: 0, retries: 0, rateLimitedAnswers: 0 };
 
   function prune(at: number) {
-    while (starts.length > 0 && (starts[0] ?? 0) <= at - windowMs) starts.shift();
+    while (starts.length > 0 && (starts[0]?.at ?? 0) <= at - windowMs) starts.shift();
   }
 
   function budgetWait(at: number): number {
     prune(at);
     if (starts.length < limit) return 0;
-    return (starts[starts.length - limit] ?? at) + windowMs - at;
+    return (starts[starts.length - limit]?.at ?? at) + windowMs - at;
+  }
+
+  const holds = (owner: string) => starts.filter((s) => s.owner === owner).length;
+
+  /**
+   * The queue's head, unless its caller already holds half the window while someone else
+   * waits: then the first waiting request of a caller below that share.
+   */
+  function nextEntry(at: number): Entry | undefined {
+    const head = queue[0];
+    if (!head) return undefined;
+    prune(at);
+    if (holds(head.owner) < fairShare) return head;
+    return queue.find((e) => e.owner !== head.owner && holds(e.owner) < fairShare) ?? head;
   }
 
   function enqueue(entry: Entry) {
@@ -131,7 +159,7 @@ export function createGovernor(options: GovernorOptions): Governor {
   }
 
   function start(entry: Entry, at: number) {
-    starts.push(at);
+    starts.push({ at, owner: entry.owner });
     inFlight++;
     counters.requests++;
     entry.opts.onAttempt?.();
@@ -157,10 +185,7 @@ export function createGovernor(options: GovernorOptions): Governor {
     const kind = classify(error);
     if (kind === "rate-limited") {
       counters.rateLimitedAnswers++;
-      const backoff = rateBackoff * 2 ** entry.rateRetries;
-      // Someone else may share the account: wait for our oldest request to leave the window too.
-      const windowFrees = starts.length > 0 ? (starts[0] ?? at) + windowMs - at : 0;
-      const wait = Math.max(backoff, windowFrees);
+      const wait = Math.min(maxRateBackoff, rateBackoff * 2 ** entry.rateRetries);
       pausedUntil = Math.max(pausedUntil, at + wait);
       if (entry.rateRetries < maxRateRetries) {
         entry.rateRetries++;
@@ -190,9 +215,9 @@ export function createGovernor(options: GovernorOptions): Governor {
     pumping = true;
     try {
       while (queue.length > 0 && inFlight < maxConcurrent) {
-        const head = queue[0];
-        if (!head) break;
         const at = now();
+        const head = nextEntry(at);
+        if (!head) break;
         const wait = Math.max(budgetWait(at), pausedUntil - at, head.notBefore - at);
         // Whoever cannot start before their deadline is told so now instead of waiting.
         const ready = at + Math.max(0, wait);
@@ -202,14 +227,14 @@ export function createGovernor(options: GovernorOptions): Governor {
             entry.reject(budgetError(ready - at));
           }
         }
-        if (queue[0] !== head) continue;
+        if (!queue.includes(head)) continue;
         if (wait > 0) {
           counters.waits++;
           counters.waitedMs += wait;
           await sleep(wait);
           continue;
         }
-        queue.shift();
+        remove(head);
         start(head, at);
       }
     } finally {
@@ -229,6 +254,7 @@ export function createGovernor(options: GovernorOptions): Governor {
         const settled = () => signal?.removeEventListener("abort", onAbort);
         const entry: Entry = {
           seq: seq++,
+          owner: opts.owner ?? "",
           task,
           opts,
           resolve: (value: unknown) => {

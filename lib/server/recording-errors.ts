@@ -13,6 +13,10 @@ export type RecordingErrorKind =
   | "not-audio"
   | "range-not-satisfiable"
   | "invalid-url"
+  | "host-not-allowed"
+  | "address-refused"
+  | "too-many-redirects"
+  | "too-large"
   | "upstream"
   | "timeout"
   | "network";
@@ -38,6 +42,24 @@ const ERRORS: Record<RecordingErrorKind, { code: ApiErrorCode; message: string }
   "invalid-url": {
     code: "recording_link_invalid",
     message: "the recording link is not an http(s) link",
+  },
+  "host-not-allowed": {
+    code: "recording_host_not_allowed",
+    message:
+      "the recording link points at a host Callboard does not fetch from; an administrator can add it to CALLBOARD_RECORDING_HOSTS if it is the account's recording server",
+  },
+  "address-refused": {
+    code: "recording_address_refused",
+    message:
+      "the recording host resolves to a private or internal address, which Callboard does not fetch from",
+  },
+  "too-many-redirects": {
+    code: "recording_too_many_redirects",
+    message: "the recording server redirected too many times",
+  },
+  "too-large": {
+    code: "recording_too_large",
+    message: "the recording is larger than Callboard serves",
   },
   upstream: { code: "recording_unavailable", message: "the recording server failed" },
   timeout: {

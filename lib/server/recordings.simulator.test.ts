@@ -4,6 +4,7 @@ import { buildCdrRequestBody } from "@/lib/voicenter/request";
 import { recordingFailure } from "@/testing/recordings";
 import { inProcessSimulator } from "@/testing/simulator";
 
+import { fetchHop } from "./recording-transport";
 import { streamRecording, type StreamRecordingOptions } from "./recordings";
 
 /** Recordings as the simulator serves them, in process: ranges, sizes, names, and a miss. */
@@ -54,7 +55,15 @@ describe("streamRecording against the simulator's recordings", () => {
   });
 
   const play = (opts: Partial<StreamRecordingOptions> = {}) =>
-    streamRecording({ recordUrl, fetch: simFetch, timeoutMs: 5000, ...opts });
+    streamRecording({
+      recordUrl,
+      source: {
+        hosts: [{ host: "simulator.internal", port: "", subdomains: false }],
+        hop: fetchHop(simFetch),
+      },
+      timeoutMs: 5000,
+      ...opts,
+    });
 
   it("streams the whole recording with the headers a player needs", async () => {
     const response = await play();

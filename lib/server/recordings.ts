@@ -1,6 +1,8 @@
 import "server-only";
 
+import { prepend, readAtLeast } from "./recording-body";
 import { isRecordingError, RecordingError } from "./recording-errors";
+import { openRecordingLink, recordingLink, type RecordingSource } from "./recording-fetch";
 import { audioContentType, extensionFor, SNIFF_BYTES } from "./recording-format";
 
 /**
@@ -13,9 +15,14 @@ export interface StreamRecordingOptions {
   recordUrl: string;
   /** The browser's Range header, forwarded when it is a single byte range. */
   range?: string | null;
-  fetch: typeof fetch;
+  /** Which hosts the link and its redirects may point at, and how one request is made. */
+  source: RecordingSource;
   /** Time allowed until the first bytes arrive (not for the whole, paced-by-the-listener stream). */
   timeoutMs: number;
+  /** The longest one response may stream, listener's pauses included; default 15 minutes. */
+  maxDurationMs?: number;
+  /** The largest recording served (declared, or counted while streaming); default 200 MB. */
+  maxBytes?: number;
   /** The browser's request signal: aborts the upstream download when the listener leaves. */
   signal?: AbortSignal;
   /**
@@ -31,9 +38,12 @@ export interface StreamRecordingOptions {
 const MIN_RECORDING_BYTES = 1024;
 const SINGLE_RANGE = /^bytes=(\d+-\d*|-\d+)$/;
 const CACHE_CONTROL = "private, max-age=600";
+export const MAX_RECORDING_BYTES = 200 * 1024 * 1024;
+export const MAX_STREAM_MS = 15 * 60_000;
 
 export async function streamRecording(opts: StreamRecordingOptions): Promise<Response> {
-  const url = recordingUrl(opts.recordUrl, opts.addCode);
+  const link = recordingLink(opts.recordUrl, opts.addCode);
+  const maxBytes = opts.maxBytes ?? MAX_RECORDING_BYTES;
   const headers: Record<string, string> = {
     accept: "audio/*, application/octet-stream;q=0.9, */*;q=0.1",
     // Compressed audio would make Content-Length and byte ranges disagree with the body.
@@ -60,13 +70,12 @@ export async function streamRecording(opts: StreamRecordingOptions): Promise<Res
 
   try {
     let upstream: Response;
+    let url: URL;
     try {
-      upstream = await opts.fetch(url, {
+      ({ response: upstream, url } = await openRecordingLink(link, opts.source, {
         headers,
         signal: controller.signal,
-        redirect: "follow",
-        cache: "no-store",
-      });
+      }));
     } catch (error) {
       throw failure(error);
     }
@@ -101,12 +110,21 @@ export async function streamRecording(opts: StreamRecordingOptions): Promise<Res
       if ((total !== undefined && total < MIN_RECORDING_BYTES) || !type) {
         throw new RecordingError("not-audio", { upstreamStatus: upstream.status });
       }
+      if ((total ?? 0) > maxBytes || (declaredLength ?? 0) > maxBytes) {
+        throw new RecordingError("too-large", { upstreamStatus: upstream.status });
+      }
       contentType = type;
     } catch (error) {
       await reader.cancel().catch(() => undefined);
       throw error;
     }
     clearTimeout(timer);
+    // The whole stream is bounded too: a listener paused for long resumes with a new range.
+    const streaming = setTimeout(() => controller.abort(), opts.maxDurationMs ?? MAX_STREAM_MS);
+    const done = () => {
+      clearTimeout(streaming);
+      opts.signal?.removeEventListener("abort", onAbort);
+    };
 
     const out = new Headers({
       "content-type": contentType,
@@ -130,34 +148,15 @@ export async function streamRecording(opts: StreamRecordingOptions): Promise<Res
         `attachment; filename="${opts.downloadBaseName}.${extensionFor(contentType)}"`,
       );
     }
-    return new Response(
-      prepend(head, reader, () => opts.signal?.removeEventListener("abort", onAbort)),
-      {
-        status: partial ? 206 : 200,
-        headers: out,
-      },
-    );
+    return new Response(prepend(head, reader, { maxBytes, done }), {
+      status: partial ? 206 : 200,
+      headers: out,
+    });
   } catch (error) {
     clearTimeout(timer);
     opts.signal?.removeEventListener("abort", onAbort);
     throw error;
   }
-}
-
-/** Parses the link; only http(s) is fetched. The code is added only when asked. */
-function recordingUrl(raw: string, addCode: StreamRecordingOptions["addCode"]): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new RecordingError("invalid-url");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new RecordingError("invalid-url");
-  if (addCode && !url.searchParams.has(addCode.param ?? "code")) {
-    url.searchParams.set(addCode.param ?? "code", addCode.code);
-  }
-  return url;
 }
 
 function errorForStatus(response: Response): RecordingError {
@@ -208,59 +207,4 @@ function parseContentRange(value: string | null): { start: number; total?: numbe
   const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(value?.trim() ?? "");
   if (!match) return undefined;
   return { start: Number(match[1]), total: match[3] === "*" ? undefined : Number(match[3]) };
-}
-
-async function readAtLeast(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  bytes: number,
-): Promise<{ head: Uint8Array; ended: boolean }> {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  while (length < bytes) {
-    const { done, value } = await reader.read();
-    if (done) return { head: concat(chunks, length), ended: true };
-    chunks.push(value);
-    length += value.byteLength;
-  }
-  return { head: concat(chunks, length), ended: false };
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
-/** The sniffed head first, then the rest of the upstream body, pulled at the listener's pace. */
-function prepend(
-  head: Uint8Array,
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  done: () => void,
-): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (head.byteLength > 0) controller.enqueue(head);
-    },
-    async pull(controller) {
-      try {
-        const { done: finished, value } = await reader.read();
-        if (finished) {
-          done();
-          controller.close();
-        } else controller.enqueue(value);
-      } catch {
-        done();
-        controller.error(new RecordingError("network"));
-      }
-    },
-    async cancel(reason) {
-      done();
-      await reader.cancel(reason).catch(() => undefined);
-    },
-  });
 }

@@ -121,6 +121,26 @@ describe("withApi", () => {
     expect(logged[0]).not.toContain(CODE);
   });
 
+  it("refuses a state-changing request from another site with 403 before the handler runs", async () => {
+    let ran = 0;
+    const route = withApi(() => {
+      ran++;
+      return Response.json({ ok: true });
+    });
+    const from = (method: string, origin: string) =>
+      route(new Request("http://localhost/api/x", { method, headers: { origin } }));
+
+    const refused = await from("POST", "https://evil.example");
+    expect(refused.status).toBe(403);
+    expect(await envelope(refused)).toMatchObject({ code: "origin_not_allowed" });
+    expect((await from("DELETE", "null")).status).toBe(403);
+    expect(ran).toBe(0);
+
+    expect((await from("POST", "http://localhost")).status).toBe(200);
+    expect((await from("GET", "https://evil.example")).status).toBe(200);
+    expect(ran).toBe(2);
+  });
+
   it("logs nothing for the failures it explains", async () => {
     const error = vi.spyOn(console, "error");
     await call(() => {

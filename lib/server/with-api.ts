@@ -1,6 +1,9 @@
 import "server-only";
 
-import { errorToResponse } from "./api-error";
+import { authConfig } from "@/lib/auth/config";
+import { crossOriginRefusal } from "@/lib/security/origin-check";
+
+import { ApiError, errorToResponse } from "./api-error";
 import { createServerLog, type ServerLog } from "./log";
 
 /**
@@ -40,6 +43,8 @@ export function withApi<Params extends Record<string, string> = Record<string, n
     const log = createServerLog();
     try {
       const params = segment ? await segment.params : ({} as Params);
+      const crossSite = crossOriginRefusal(request, authConfig().baseUrl);
+      if (crossSite) throw new ApiError("origin_not_allowed", crossSite);
       // Access control: the session check goes here (ctx.principal, or 401/403 for options.role).
       return await handler(request, { params, log });
     } catch (error) {

@@ -1,3 +1,4 @@
+import { callerKey } from "@/lib/server/caller-key";
 import { callsQueryOf } from "@/lib/server/calls-request";
 import { answerStream, getCallsService } from "@/lib/server/calls-service";
 import { withApi } from "@/lib/server/with-api";
@@ -8,6 +9,8 @@ export const dynamic = "force-dynamic";
 export const GET = withApi(async (request) => {
   const { answer, source } = await getCallsService().getCalls(callsQueryOf(request), {
     signal: request.signal,
+    // The governor's fair share. SEAM (access control): callerKey(request, ctx.principal.id).
+    owner: callerKey(request),
   });
   return new Response(answerStream(answer), {
     headers: {

@@ -1,12 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { databaseConfig } from "@/lib/db/config";
-import { closeDatabase, getDatabaseHandle } from "@/lib/db/connection";
-import { openPglite } from "@/lib/db/pglite/open";
-import { readSnapshot } from "@/testing/database/snapshot";
+import { useProcessDatabase } from "@/testing/database/process-database";
 
 /**
  * The embedded database in a folder of its own (see route.postgres.test.ts). Live mode, so
@@ -15,30 +9,16 @@ import { readSnapshot } from "@/testing/database/snapshot";
 
 const CODE = "health-test-code";
 
-const root = mkdtempSync(join(tmpdir(), "callboard-health-"));
 let GET: (request: Request) => Promise<Response>;
+let database: Awaited<ReturnType<typeof useProcessDatabase>>;
 
 beforeAll(async () => {
   process.env.VOICENTER_CODE = CODE;
-  process.env.DATABASE_URL = "";
-  process.env.CALLBOARD_DATA_DIR = root;
-  // seeded from the initdb snapshot, then opened as the server opens it as it starts
-  const config = databaseConfig({
-    CALLBOARD_DATA_DIR: root,
-    DATABASE_URL: undefined,
-    VOICENTER_CODE: CODE,
-  });
-  if (config.kind !== "pglite") throw new Error("unreachable");
-  const snapshot = readSnapshot(inject("pgliteSnapshot"));
-  await (await openPglite({ dataDir: config.dataDir, snapshot })).close();
-  await getDatabaseHandle();
+  database = await useProcessDatabase("health");
   GET = (await import("./route")).GET;
 });
 
-afterAll(async () => {
-  await closeDatabase();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => database.close());
 
 describe("GET /api/health", () => {
   it("reports the embedded database: kind, ok and the round trip", async () => {

@@ -1,3 +1,4 @@
+import type { HealthResponse } from "@/lib/api/health-response";
 import { databaseHealth } from "@/lib/db";
 import { getUpstream } from "@/lib/server/upstream";
 import { withApi } from "@/lib/server/with-api";
@@ -7,8 +8,6 @@ export const dynamic = "force-dynamic";
 /** Liveness, mode and the database (kind, ok, latency); says nothing about the account. */
 export const GET = withApi(async () => {
   const database = await databaseHealth();
-  return Response.json(
-    { ok: database.ok, mode: getUpstream().mode, database },
-    { status: database.ok ? 200 : 503 },
-  );
+  const body: HealthResponse = { ok: database.ok, mode: getUpstream().mode, database };
+  return Response.json(body, { status: database.ok ? 200 : 503 });
 });

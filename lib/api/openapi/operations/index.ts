@@ -1,0 +1,14 @@
+import type { ApiOperation } from "../operation";
+import { callsOperations } from "./calls";
+import { recordingsOperations } from "./recordings";
+import { serviceOperations } from "./service";
+
+/**
+ * Every operation of Callboard's API. A new resource (audit, tokens, views, …) writes its
+ * operations in a file beside these and adds them here.
+ */
+export const API_OPERATIONS: readonly ApiOperation[] = [
+  ...callsOperations,
+  ...recordingsOperations,
+  ...serviceOperations,
+];
