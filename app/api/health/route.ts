@@ -5,10 +5,14 @@ import { withApi } from "@/lib/server/with-api";
 export const dynamic = "force-dynamic";
 
 /** Liveness, mode and the database (kind, ok, latency); says nothing about the account. */
-export const GET = withApi(async () => {
-  const database = await databaseHealth();
-  return Response.json(
-    { ok: database.ok, mode: getUpstream().mode, database },
-    { status: database.ok ? 200 : 503 },
-  );
-});
+export const GET = withApi(
+  async () => {
+    const database = await databaseHealth();
+    return Response.json(
+      { ok: database.ok, mode: getUpstream().mode, database },
+      { status: database.ok ? 200 : 503 },
+    );
+  },
+  // load balancers and uptime checks call it without signing in
+  { permission: "public" },
+);
