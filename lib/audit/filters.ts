@@ -72,7 +72,7 @@ export function parseAuditQuery(params: URLSearchParams, timeZone: string): Audi
   const fail = (param: string, message: string): AuditQueryResult => ({
     ok: false,
     param,
-    message: `${param}: ${message}`,
+    message,
   });
   const user = text(params, "user");
   if (user !== undefined && user.length > 200)

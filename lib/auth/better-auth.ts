@@ -12,6 +12,7 @@ import { AUTH_BASE_PATH, OIDC_PROVIDER_ID } from "./auth-routes";
 import type { AuthConfig } from "./config";
 import { LOGIN_PATH } from "./next-path";
 import { applyMappedRole, checkOidcProfile, withMappedRole } from "./oidc-roles";
+import { MIN_PASSWORD_LENGTH } from "./password-rules";
 import { CLIENT_ADDRESS_HEADERS } from "./peer-address";
 import type { Role } from "./roles";
 import { clampToAbsolute, refreshEverySeconds } from "./session-lifetime";
@@ -29,9 +30,6 @@ export interface CallboardAuthInput {
   /** The public origin; without it (demo mode only) the request's own host. */
   baseUrl: string | undefined;
 }
-
-/** Local users' passwords: long enough to resist guessing, short enough to type. */
-export const MIN_PASSWORD_LENGTH = 12;
 
 /** Sign-in attempts per address and minute (the library's default is 3 per 10 s). */
 export const SIGN_IN_ATTEMPTS = { window: 60, max: 10 } as const;

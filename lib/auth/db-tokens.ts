@@ -46,8 +46,16 @@ export async function createDbToken(
       tokenHash: tokenHash(token),
       createdBy: input.createdBy,
     })
-    .returning();
+    .returning({
+      id: apiToken.id,
+      name: apiToken.name,
+      role: apiToken.role,
+      createdAt: apiToken.createdAt,
+      lastUsedAt: apiToken.lastUsedAt,
+      revokedAt: apiToken.revokedAt,
+    });
   if (!row) throw new Error("the token was not stored");
+  // the hash stays in the database: the answer names the token, it does not describe it
   return { token, summary: { ...row, createdBy: null } };
 }
 

@@ -8,7 +8,8 @@ import { account, auditEvent, user, type Database } from "@/lib/db";
 import { ApiError, badParameter } from "@/lib/server/api-error";
 
 import { localUsersChanged } from "./access-state";
-import { MIN_PASSWORD_LENGTH, type CallboardAuth } from "./better-auth";
+import type { CallboardAuth } from "./better-auth";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
 import { isRole, type Role } from "./roles";
 
 /**
@@ -50,7 +51,9 @@ export function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw badParameter("password", `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   }
-  if (password.length > 128) throw badParameter("password", "must be at most 128 characters");
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    throw badParameter("password", `must be at most ${MAX_PASSWORD_LENGTH} characters`);
+  }
 }
 
 export async function listUsers(db: Database): Promise<UserSummary[]> {
@@ -122,7 +125,7 @@ export async function addLocalUser(
   const name = (input.name?.trim() || email.split("@")[0]) ?? email;
   if (name.length > 200) throw badParameter("name", "must be at most 200 characters");
   const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
-  if (existing) throw new ApiError("conflict", `${email} is already a user`);
+  if (existing) throw new ApiError("conflict", `${email} is already a user`, { param: "email" });
   const created = await auth.api.createUser({
     // an address an administrator vouches for: single sign-on with it links to this user
     body: {
@@ -156,6 +159,7 @@ export async function setUserRole(
     throw new ApiError(
       "conflict",
       `${target.email} signs in with single sign-on: their role comes from their groups at each sign-in`,
+      { param: "role" },
     );
   }
   if (change.self === id && role !== "admin") {
@@ -186,7 +190,9 @@ export async function setUserDisabled(
 ): Promise<UserSummary> {
   const target = await findUser(db, id);
   if (change.self === id && disabled) {
-    throw new ApiError("conflict", "you cannot disable yourself; ask another admin");
+    throw new ApiError("conflict", "you cannot disable yourself; ask another admin", {
+      param: "self",
+    });
   }
   if (target.disabled === disabled) return target;
   const context = await auth.$context;

@@ -128,6 +128,8 @@ async function run(args: string[], io: UsersIo): Promise<void> {
           email: positional(rest, "the e-mail address"),
         }
       : undefined;
+  const email = command === "list" || adding ? undefined : positional(rest, "the e-mail address");
+  const newRole = command === "role" ? roleArgument(rest.shift()) : undefined;
   const input = adding ? await password(rest, io) : "";
 
   const dbConfig = databaseConfig(env);
@@ -166,7 +168,7 @@ async function run(args: string[], io: UsersIo): Promise<void> {
       }
       case "disable":
       case "enable": {
-        const target = await findUserByEmail(handle.db, positional(rest, "the e-mail address"));
+        const target = await findUserByEmail(handle.db, email ?? "");
         const done = await setUserDisabled(
           auth,
           handle.db,
@@ -179,8 +181,8 @@ async function run(args: string[], io: UsersIo): Promise<void> {
         );
       }
       case "role": {
-        const target = await findUserByEmail(handle.db, positional(rest, "the e-mail address"));
-        const role = roleArgument(rest.shift());
+        const target = await findUserByEmail(handle.db, email ?? "");
+        const role = newRole ?? "viewer";
         const done = await setUserRole(auth, handle.db, target.id, role, change);
         return io.log(`${done.email} is now ${done.role ?? role}`);
       }

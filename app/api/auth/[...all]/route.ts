@@ -33,6 +33,18 @@ async function attemptedEmail(request: Request): Promise<string | null> {
   }
 }
 
+/**
+ * Better Auth answers a password sign-in with the session token in the JSON body as well as
+ * in the http-only cookie; the page needs neither, and script should never see it.
+ */
+async function withoutSessionToken(response: Response): Promise<Response> {
+  const body = (await response.json()) as Record<string, unknown>;
+  delete body.token;
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return new Response(JSON.stringify(body), { status: response.status, headers });
+}
+
 const handle = withApi(
   async (request) => {
     const path = new URL(request.url).pathname.slice(AUTH_BASE_PATH.length);
@@ -49,7 +61,7 @@ const handle = withApi(
     if (response.status === 429 && path.startsWith("/sign-in/")) {
       await recordRateLimitedSignIn(await getDatabase(), request, email);
     }
-    return response;
+    return path === "/sign-in/email" && response.ok ? withoutSessionToken(response) : response;
   },
   // signing in is what someone without a session does
   { permission: "public" },
