@@ -3,12 +3,22 @@ import type { ComponentProps } from "react";
 
 /**
  * A plain data table for the admin pages (the calls table has its own virtualized grid):
- * scrolls sideways inside its frame on a phone instead of widening the page.
+ * scrolls sideways inside its frame on a phone instead of widening the page; the frame takes
+ * the keyboard focus then, so the hidden columns can be scrolled to without a mouse.
  */
-export function Table({ className, ...props }: ComponentProps<"table">) {
+export function Table({ className, "aria-label": label, ...props }: ComponentProps<"table">) {
   return (
-    <div className="w-full overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-      <table className={clsx("w-full border-collapse text-start text-sm", className)} {...props} />
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="w-full overflow-x-auto rounded-lg border border-slate-200 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-800"
+    >
+      <table
+        aria-label={label}
+        className={clsx("w-full border-collapse text-start text-sm", className)}
+        {...props}
+      />
     </div>
   );
 }
