@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
 import { E2E_PORTS } from "./ports";
 import { startAppServer, type AppServer } from "./support/app-server";
+import { liveEnv } from "./support/live-env";
 import { listAppRoutes } from "./support/route-tree";
 
 /**
@@ -20,10 +21,7 @@ const OPEN = new Set([
 test.describe("live mode with no sign-in method", () => {
   let app: AppServer;
   test.beforeAll(async () => {
-    app = await startAppServer(E2E_PORTS.gated, {
-      VOICENTER_CODE: process.env.CALLBOARD_CANARY ?? "cbcanary-not-set",
-      VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.simulator}/hub/cdr/`,
-    });
+    app = await startAppServer(E2E_PORTS.gated, liveEnv());
   });
   test.afterAll(() => app.close());
 

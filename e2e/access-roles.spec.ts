@@ -11,6 +11,7 @@ import {
   type Person,
   type PersonOptions,
 } from "./support/browser-session";
+import { signedLiveEnv } from "./support/live-env";
 
 /**
  * Local users (created with `npm run users` before the server starts) in live mode: each
@@ -31,17 +32,9 @@ const USERS = {
 
 let app: AppServer;
 test.beforeAll(async () => {
-  app = await startAppServer(
-    E2E_PORTS.gated,
-    {
-      VOICENTER_CODE: process.env.CALLBOARD_CANARY ?? "cbcanary-not-set",
-      VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.simulator}/hub/cdr/`,
-      CALLBOARD_TIMEZONE: "Asia/Jerusalem",
-      CALLBOARD_AUTH_SECRET: "access-roles-auth-secret-0123456789abcdef",
-      CALLBOARD_BASE_URL: `http://127.0.0.1:${E2E_PORTS.gated}`,
-    },
-    { users: Object.values(USERS) },
-  );
+  app = await startAppServer(E2E_PORTS.gated, signedLiveEnv("access-roles"), {
+    users: Object.values(USERS),
+  });
 });
 test.afterAll(() => app.close());
 

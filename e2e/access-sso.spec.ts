@@ -1,8 +1,11 @@
+import type { Page } from "@playwright/test";
+
 import { expect, test } from "./fixtures";
 import { callsUrl, waitForRows } from "./helpers";
 import { E2E_PORTS } from "./ports";
 import { startAppServer, type AppServer } from "./support/app-server";
 import { openPerson } from "./support/browser-session";
+import { signedLiveEnv } from "./support/live-env";
 import { TEST_CLIENT, TEST_ROLE_MAP, TEST_USERS, type TestUser } from "./support/oidc-users";
 
 /**
@@ -14,27 +17,18 @@ import { TEST_CLIENT, TEST_ROLE_MAP, TEST_USERS, type TestUser } from "./support
 const ISSUER = `http://127.0.0.1:${E2E_PORTS.oidc}`;
 
 function ssoEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    VOICENTER_CODE: process.env.CALLBOARD_CANARY ?? "cbcanary-not-set",
-    VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.simulator}/hub/cdr/`,
-    CALLBOARD_AUTH_SECRET: "access-sso-auth-secret-0123456789abcdef-01",
-    CALLBOARD_BASE_URL: `http://127.0.0.1:${E2E_PORTS.gated}`,
+  return signedLiveEnv("access-sso", {
     CALLBOARD_OIDC_ISSUER: ISSUER,
     CALLBOARD_OIDC_CLIENT_ID: TEST_CLIENT.id,
     CALLBOARD_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
     CALLBOARD_OIDC_NAME: "Test IdP",
     CALLBOARD_OIDC_ROLE_MAP: TEST_ROLE_MAP,
     ...extra,
-  };
+  });
 }
 
 /** From a page of Callboard, through /login and the provider's form, back to Callboard. */
-async function signOn(
-  page: import("@playwright/test").Page,
-  app: AppServer,
-  user: TestUser,
-  path: string,
-) {
+async function signOn(page: Page, app: AppServer, user: TestUser, path: string) {
   await page.goto(`${app.url}${path}`);
   await expect(page).toHaveURL(/\/login\?next=/);
   await page.getByRole("button", { name: "Sign in with Test IdP" }).click();

@@ -4,6 +4,7 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { E2E_PORTS } from "./ports";
 import { startAppServer, type AppServer } from "./support/app-server";
+import { liveEnv } from "./support/live-env";
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -107,10 +108,7 @@ test.describe("the sign-in page in live mode with no sign-in method", () => {
   // The shared live server has a sign-in method; this one has none.
   let closed: AppServer;
   test.beforeAll(async () => {
-    closed = await startAppServer(E2E_PORTS.gated, {
-      VOICENTER_CODE: process.env.CALLBOARD_CANARY ?? "cbcanary-not-set",
-      VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.simulator}/hub/cdr/`,
-    });
+    closed = await startAppServer(E2E_PORTS.gated, liveEnv());
   });
   test.afterAll(() => closed.close());
 

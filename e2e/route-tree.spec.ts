@@ -3,6 +3,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { E2E_PORTS } from "./ports";
 import { startAppServer, type AppServer } from "./support/app-server";
+import { signedLiveEnv } from "./support/live-env";
 import { listAppRoutes, type AppRoute, type HttpMethod } from "./support/route-tree";
 
 /**
@@ -53,13 +54,9 @@ test.describe("every route refuses a request without a session", () => {
   test.beforeAll(async () => {
     app = await startAppServer(
       E2E_PORTS.gated,
-      {
-        VOICENTER_CODE: process.env.CALLBOARD_CANARY ?? "cbcanary-not-set",
-        VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.simulator}/hub/cdr/`,
-        CALLBOARD_AUTH_SECRET: "route-tree-auth-secret-0123456789abcdef-0123",
-        CALLBOARD_BASE_URL: `http://127.0.0.1:${E2E_PORTS.gated}`,
+      signedLiveEnv("route-tree", {
         CALLBOARD_API_TOKENS: `viewer:route-tree-token-0123456789abcdef-0123456789`,
-      },
+      }),
       {
         users: [{ email: "rita@callboard.test", role: "admin", password: "route-tree-password-1" }],
       },

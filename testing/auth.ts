@@ -23,7 +23,7 @@ export interface TestAuth {
 export function createTestAuth(
   db: Database,
   env: Record<string, string | undefined> = {},
-  options: { mode?: "demo" | "live"; now?: () => number } = {},
+  options: { mode?: "demo" | "live"; now?: () => number; peer?: string } = {},
 ): TestAuth {
   const config = parseAuthConfig(
     { CALLBOARD_AUTH_SECRET: TEST_SECRET, CALLBOARD_BASE_URL: TEST_ORIGIN, ...env },
@@ -36,6 +36,7 @@ export function createTestAuth(
     db: () => Promise.resolve(db),
     localUsers: () => countLocalUsers(db),
     now: options.now ?? Date.now,
+    peer: () => options.peer,
   };
   return {
     config,

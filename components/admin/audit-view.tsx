@@ -5,6 +5,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
+import type { AuditCsvRow } from "@/lib/audit/csv";
 import { formatDateTime } from "@/lib/format/date-time";
 
 /**
@@ -12,17 +13,7 @@ import { formatDateTime } from "@/lib/format/date-time";
  * every view in Callboard), one page of entries, the pager and the CSV export of all that
  * match. Server-rendered: no script needed to read the trail.
  */
-export interface AuditEntryView {
-  id: number;
-  at: Date;
-  actorKind: string;
-  actorLabel: string | null;
-  action: string;
-  target: string | null;
-  details: Record<string, unknown> | null;
-  ip: string | null;
-  userAgent: string | null;
-}
+export type AuditEntryView = AuditCsvRow;
 
 export interface AuditViewProps {
   /** The form's values as the URL had them. */

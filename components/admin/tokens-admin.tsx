@@ -2,31 +2,24 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { TOKENS_PATH } from "@/lib/api/admin-requests";
 import { sendJson } from "@/lib/api/send-json";
-import { isRole, ROLES, type Role } from "@/lib/auth/roles";
+import type { DbTokenSummary } from "@/lib/auth/db-tokens";
+import { isRole, type Role } from "@/lib/auth/roles";
 import { formText } from "@/lib/form-text";
 import { formatDateTime } from "@/lib/format/date-time";
 
-import { useAdminError } from "./admin-error";
+import { FormCard } from "./form-card";
+import { RoleSelect } from "./role-select";
+import { useAdminRequest } from "./use-admin-request";
 
-export interface AdminToken {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: Date;
-  createdBy: string | null;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
+export type AdminToken = DbTokenSummary;
 
 export interface EnvToken {
   label: string;
@@ -48,12 +41,9 @@ export function TokensAdmin({
   const tr = useTranslations("login.roles");
   const locale = useLocale();
   const router = useRouter();
-  const explain = useAdminError();
-  const id = useId();
+  const request = useAdminRequest();
   const [, startRefresh] = useTransition();
-  const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<{ name: string; token: string } | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
   const [copied, setCopied] = useState(false);
   const when = (date: Date | null) =>
     date ? formatDateTime(new Date(date).getTime(), { locale, timeZone }) : t("never");
@@ -64,33 +54,29 @@ export function TokensAdmin({
     const data = new FormData(form);
     const name = formText(data, "name").trim();
     const role = formText(data, "role");
-    setPending(true);
-    setProblem(undefined);
-    const result = await sendJson<{ token: string }>("POST", TOKENS_PATH, {
-      name,
-      role: isRole(role) ? role : "viewer",
-    });
-    setPending(false);
-    if (!result.ok) return setProblem(explain(result));
+    const answer = await request.run(() =>
+      sendJson<{ token: string }>("POST", TOKENS_PATH, {
+        name,
+        role: isRole(role) ? role : "viewer",
+      }),
+    );
+    if (!answer) return;
     form.reset();
     setCopied(false);
-    setCreated({ name, token: result.data.token });
+    setCreated({ name, token: answer.token });
     startRefresh(() => router.refresh());
   }
 
   async function revoke(token: AdminToken) {
-    setProblem(undefined);
-    const result = await sendJson("DELETE", `${TOKENS_PATH}/${encodeURIComponent(token.id)}`);
-    if (!result.ok) return setProblem(explain(result));
-    startRefresh(() => router.refresh());
+    const done = await request.run(() =>
+      sendJson("DELETE", `${TOKENS_PATH}/${encodeURIComponent(token.id)}`),
+    );
+    if (done !== undefined) startRefresh(() => router.refresh());
   }
 
   return (
     <div className="flex flex-col gap-4">
-      <Card as="section" aria-labelledby={`${id}-title`} className="flex flex-col gap-3 p-4">
-        <h3 id={`${id}-title`} className="font-semibold">
-          {t("create.title")}
-        </h3>
+      <FormCard title={t("create.title")}>
         <form
           onSubmit={(e) => void create(e)}
           className="flex flex-wrap items-end gap-3"
@@ -102,16 +88,10 @@ export function TokensAdmin({
           </label>
           <label className="flex flex-col gap-1 text-sm">
             {t("create.role")}
-            <Select name="role" defaultValue="viewer">
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {tr(role)}
-                </option>
-              ))}
-            </Select>
+            <RoleSelect name="role" defaultValue="viewer" />
           </label>
-          <Button type="submit" variant="primary" disabled={pending}>
-            {pending ? t("create.pending") : t("create.submit")}
+          <Button type="submit" variant="primary" disabled={request.pending}>
+            {request.pending ? t("create.pending") : t("create.submit")}
           </Button>
         </form>
         <p
@@ -119,7 +99,7 @@ export function TokensAdmin({
           className="text-sm text-red-700 dark:text-red-400"
           data-testid="tokens-problem"
         >
-          {problem}
+          {request.problem}
         </p>
         {created ? (
           <div
@@ -150,19 +130,20 @@ export function TokensAdmin({
             </div>
           </div>
         ) : null}
-      </Card>
+      </FormCard>
 
-      <Table aria-label={t("title")} data-testid="tokens-table">
-        <thead>
-          <tr>
-            <Th>{t("columns.name")}</Th>
-            <Th>{t("columns.role")}</Th>
-            <Th>{t("columns.created")}</Th>
-            <Th>{t("columns.lastUsed")}</Th>
-            <Th>{t("columns.status")}</Th>
-            <Th>{t("columns.actions")}</Th>
-          </tr>
-        </thead>
+      <Table
+        aria-label={t("title")}
+        data-testid="tokens-table"
+        columns={[
+          t("columns.name"),
+          t("columns.role"),
+          t("columns.created"),
+          t("columns.lastUsed"),
+          t("columns.status"),
+          t("columns.actions"),
+        ]}
+      >
         <tbody>
           {tokens.length === 0 ? (
             <tr>
@@ -207,14 +188,10 @@ export function TokensAdmin({
         <section className="flex flex-col gap-2">
           <h3 className="font-semibold">{t("environment.title")}</h3>
           <p className="text-sm text-slate-600 dark:text-slate-400">{t("environment.lead")}</p>
-          <Table aria-label={t("environment.title")}>
-            <thead>
-              <tr>
-                <Th>{t("columns.name")}</Th>
-                <Th>{t("columns.role")}</Th>
-                <Th>{t("environment.lastUsed")}</Th>
-              </tr>
-            </thead>
+          <Table
+            aria-label={t("environment.title")}
+            columns={[t("columns.name"), t("columns.role"), t("environment.lastUsed")]}
+          >
             <tbody>
               {environment.map((token) => (
                 <tr key={token.label}>

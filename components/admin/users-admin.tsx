@@ -6,26 +6,19 @@ import { useState, useTransition } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/select";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { USERS_PATH, type ChangeUser } from "@/lib/api/admin-requests";
 import { sendJson } from "@/lib/api/send-json";
-import { isRole, ROLES } from "@/lib/auth/roles";
+import { isRole } from "@/lib/auth/roles";
+import type { UserSummary } from "@/lib/auth/users";
 import { formatDateTime } from "@/lib/format/date-time";
 
 import { AddUserForm } from "./add-user-form";
 import { useAdminError } from "./admin-error";
+import { RoleSelect } from "./role-select";
 
-/** A user as the page lists them (what lib/auth/users.ts's listUsers gives). */
-export interface AdminUser {
-  id: string;
-  email: string;
-  name: string;
-  role: (typeof ROLES)[number] | null;
-  disabled: boolean;
-  signIn: { password: boolean; sso: boolean };
-  lastSignInAt: Date | null;
-}
+/** A user as the page lists them (lib/auth/users.ts). */
+export type AdminUser = Omit<UserSummary, "createdAt">;
 
 /** Add local users, re-role them, disable or enable anyone; every change is audited on the server. */
 export function UsersAdmin({
@@ -76,17 +69,19 @@ export function UsersAdmin({
       >
         {notice?.text}
       </p>
-      <Table aria-label={t("title")} aria-busy={refreshing} data-testid="users-table">
-        <thead>
-          <tr>
-            <Th>{t("columns.email")}</Th>
-            <Th>{t("columns.role")}</Th>
-            <Th>{t("columns.signIn")}</Th>
-            <Th>{t("columns.status")}</Th>
-            <Th>{t("columns.lastSignIn")}</Th>
-            <Th>{t("columns.actions")}</Th>
-          </tr>
-        </thead>
+      <Table
+        aria-label={t("title")}
+        aria-busy={refreshing}
+        data-testid="users-table"
+        columns={[
+          t("columns.email"),
+          t("columns.role"),
+          t("columns.signIn"),
+          t("columns.status"),
+          t("columns.lastSignIn"),
+          t("columns.actions"),
+        ]}
+      >
         <tbody>
           {users.map((user) => {
             const self = user.id === selfId;
@@ -109,7 +104,7 @@ export function UsersAdmin({
                   {user.signIn.password && !self ? (
                     <label>
                       <span className="sr-only">{t("changeRole", { email: user.email })}</span>
-                      <Select
+                      <RoleSelect
                         value={user.role ?? ""}
                         disabled={busy === user.id}
                         data-testid="user-role"
@@ -122,13 +117,7 @@ export function UsersAdmin({
                               t("roleChanged", { email: user.email, role: tr(role) }),
                             );
                         }}
-                      >
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {tr(role)}
-                          </option>
-                        ))}
-                      </Select>
+                      />
                     </label>
                   ) : (
                     <span data-testid="user-role-text">

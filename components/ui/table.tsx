@@ -6,7 +6,16 @@ import type { ComponentProps } from "react";
  * scrolls sideways inside its frame on a phone instead of widening the page; the frame takes
  * the keyboard focus then, so the hidden columns can be scrolled to without a mouse.
  */
-export function Table({ className, "aria-label": label, ...props }: ComponentProps<"table">) {
+export function Table({
+  className,
+  "aria-label": label,
+  columns,
+  children,
+  ...props
+}: ComponentProps<"table"> & {
+  /** The column headers, in order. */
+  columns?: readonly string[];
+}) {
   return (
     <div
       role="region"
@@ -18,7 +27,18 @@ export function Table({ className, "aria-label": label, ...props }: ComponentPro
         aria-label={label}
         className={clsx("w-full border-collapse text-start text-sm", className)}
         {...props}
-      />
+      >
+        {columns ? (
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <Th key={column}>{column}</Th>
+              ))}
+            </tr>
+          </thead>
+        ) : null}
+        {children}
+      </table>
     </div>
   );
 }

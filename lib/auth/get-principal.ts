@@ -46,6 +46,8 @@ export interface AccessDeps {
   db: () => Promise<Database>;
   localUsers: () => Promise<number>;
   now: () => number;
+  /** The socket peer's address when it can be trusted (see peer-address.ts). */
+  peer: (headers: Headers) => string | undefined;
 }
 
 function processDeps(): AccessDeps {
@@ -55,6 +57,7 @@ function processDeps(): AccessDeps {
     db: getDatabase,
     localUsers: localUserCount,
     now: Date.now,
+    peer: trustedPeerAddress,
   };
 }
 
@@ -140,14 +143,13 @@ async function fromToken(
 }
 
 function fromAuthProxy(
-  config: AuthConfig,
+  { config, peer }: AccessDeps,
   headers: Headers,
 ): Omit<Resolution, "policy"> | undefined {
   const proxy = config.authProxy;
   if (!proxy) return undefined;
   const name = headers.get(proxy.userHeader)?.trim();
-  if (!name || !isTrustedAddress(trustedPeerAddress(headers), proxy.trustedProxies))
-    return undefined;
+  if (!name || !isTrustedAddress(peer(headers), proxy.trustedProxies)) return undefined;
   const groups = proxy.groupsHeader ? groupsFromHeader(headers.get(proxy.groupsHeader)) : [];
   const role = roleForGroups(groups, config.groupRoles);
   if (!role) return { principal: null, refusal: "no-role", setCookies: [] };
@@ -167,7 +169,6 @@ export async function resolveAccess(
   surface: "api" | "page",
   deps: AccessDeps = processDeps(),
 ): Promise<Resolution> {
-  const { config } = deps;
   const policy = await currentPolicy(deps);
   if (policy === "closed") return { policy, principal: null, setCookies: [] };
   const authorization = request.headers.get("authorization");
@@ -178,7 +179,7 @@ export async function resolveAccess(
       ? { policy, principal, setCookies: [] }
       : { policy, principal: null, refusal: "bad-token", setCookies: [] };
   }
-  const proxied = fromAuthProxy(config, request.headers);
+  const proxied = fromAuthProxy(deps, request.headers);
   if (proxied) return { policy, ...proxied };
   let setCookies: string[] = [];
   if (hasSessionCookie(request.headers)) {
