@@ -7,5 +7,7 @@ export async function register(): Promise<void> {
     validateEnvironmentOrExit();
     const { openDatabaseOrExit } = await import("./lib/db/start-up");
     await openDatabaseOrExit();
+    const { prepareAccessOrExit } = await import("./lib/auth/start-up");
+    await prepareAccessOrExit();
   }
 }

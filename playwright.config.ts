@@ -1,10 +1,28 @@
 import { defineConfig, devices } from "@playwright/test";
 
 import { E2E_PORTS } from "./e2e/ports";
+import {
+  LIVE_ACCOUNT,
+  LIVE_API_TOKEN,
+  LIVE_AUTH_SECRET,
+  LIVE_ORIGIN,
+} from "./e2e/support/live-session";
+import { USERS_CLI } from "./e2e/support/users-cli";
 
 const canary = process.env.CALLBOARD_CANARY ?? "cbcanary-not-set";
 const chromiumPath = process.env.CHROMIUM_PATH || undefined;
 const common = { NEXT_TELEMETRY_DISABLED: "1", CALLBOARD_TIMEZONE: "Asia/Jerusalem" };
+// The live server's own embedded database, made afresh each run with its one local admin.
+const LIVE_DATA_DIR = ".callboard/e2e-live";
+const addLiveAdmin = [
+  "node_modules/.bin/tsx",
+  ...USERS_CLI,
+  "add",
+  LIVE_ACCOUNT.email,
+  "--role",
+  LIVE_ACCOUNT.role,
+  "--password-stdin",
+].join(" ");
 
 export default defineConfig({
   testDir: "e2e",
@@ -81,14 +99,19 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      // Live mode against the standalone simulator, with the canary as the account code.
-      command: "node scripts/serve.mjs",
+      // Live mode against the standalone simulator, with the canary as the account code;
+      // sign-in required (an API token and a local admin the specs sign in as).
+      command: `rm -rf ${LIVE_DATA_DIR} && printf %s '${LIVE_ACCOUNT.password}' | ${addLiveAdmin} && exec node scripts/serve.mjs`,
       url: `http://127.0.0.1:${E2E_PORTS.live}/api/health`,
       env: {
         ...common,
         PORT: String(E2E_PORTS.live),
         VOICENTER_CODE: canary,
         VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.simulator}/hub/cdr/`,
+        CALLBOARD_DATA_DIR: LIVE_DATA_DIR,
+        CALLBOARD_AUTH_SECRET: LIVE_AUTH_SECRET,
+        CALLBOARD_BASE_URL: LIVE_ORIGIN,
+        CALLBOARD_API_TOKENS: `admin:${LIVE_API_TOKEN}`,
       },
       reuseExistingServer: false,
       timeout: 120_000,

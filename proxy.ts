@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { decideGate, isApiPath } from "@/lib/auth/gate";
+import { decideGate, isApiPath, withoutRscMarker } from "@/lib/auth/gate";
+import { PAGE_PATH_HEADER } from "@/lib/auth/next-path";
 import { proxySettings } from "@/lib/auth/proxy-settings";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { createNonce, isHttps, securityHeaders } from "@/lib/security/security-headers";
@@ -9,13 +10,13 @@ import { createNonce, isHttps, securityHeaders } from "@/lib/security/security-h
  * Runs before every route (Next 16's proxy, always on Node): the sign-in gate, then the
  * security headers, with a fresh CSP nonce per page request that Next puts on its scripts.
  */
-export function proxy(request: NextRequest): Response {
+export async function proxy(request: NextRequest): Promise<Response> {
   const settings = proxySettings();
   const { pathname, search } = request.nextUrl;
   const api = isApiPath(pathname);
   const https = isHttps(request.nextUrl.protocol, settings.baseUrl);
 
-  const decision = decideGate(settings.policy, {
+  const decision = decideGate(await settings.policy(), {
     method: request.method,
     pathname,
     search,
@@ -52,6 +53,8 @@ export function proxy(request: NextRequest): Response {
   // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", headers["content-security-policy"] ?? "");
+  // Pages send a signed-out visitor to /login?next=<this>; whatever a client sent is replaced.
+  forwarded.set(PAGE_PATH_HEADER, pathname + withoutRscMarker(search));
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
 }
 

@@ -1,5 +1,11 @@
 import { redirect } from "next/navigation";
 
-export default function Home(): never {
+import { pageAccess } from "@/lib/auth/page-access";
+
+export const dynamic = "force-dynamic";
+
+export default async function Home(): Promise<never> {
+  // signed out, this goes to /login?next=/ like every other page
+  await pageAccess("calls.view");
   redirect("/calls");
 }

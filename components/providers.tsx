@@ -4,7 +4,17 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
 
-export function Providers({ children }: { children: ReactNode }) {
+import type { ClientPrincipal } from "@/lib/auth/principal";
+
+import { PrincipalProvider } from "./auth/principal-context";
+
+export function Providers({
+  principal,
+  children,
+}: {
+  principal: ClientPrincipal;
+  children: ReactNode;
+}) {
   const [client] = useState(
     () =>
       new QueryClient({
@@ -12,8 +22,10 @@ export function Providers({ children }: { children: ReactNode }) {
       }),
   );
   return (
-    <NuqsAdapter>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </NuqsAdapter>
+    <PrincipalProvider principal={principal}>
+      <NuqsAdapter>
+        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      </NuqsAdapter>
+    </PrincipalProvider>
   );
 }

@@ -3,8 +3,8 @@ import type { Browser, Page } from "@playwright/test";
 
 import { expect, test } from "./fixtures";
 import { E2E_PORTS } from "./ports";
-
-const LIVE = `http://127.0.0.1:${E2E_PORTS.live}`;
+import { startAppServer, type AppServer } from "./support/app-server";
+import { liveEnv } from "./support/live-env";
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -102,10 +102,20 @@ test.describe("the sign-in page", () => {
       "The sign-in did not succeed. Try again.",
     );
   });
+});
+
+test.describe("the sign-in page in live mode with no sign-in method", () => {
+  // The shared live server has a sign-in method; this one has none.
+  let closed: AppServer;
+  test.beforeAll(async () => {
+    closed = await startAppServer(E2E_PORTS.gated, liveEnv());
+  });
+  test.afterAll(() => closed.close());
 
   test("says what to configure in live mode with no sign-in method, in both languages", async ({
     browser,
   }) => {
+    const LIVE = closed.url;
     for (const [locale, heading, dir] of [
       ["en-US", "No sign-in method is configured", "ltr"],
       ["he-IL", "לא הוגדרה דרך כניסה", "rtl"],

@@ -1,11 +1,15 @@
 import { expect, test } from "./fixtures";
 import { callCount, waitForRows } from "./helpers";
 import { E2E_PORTS } from "./ports";
+import { signInToLive } from "./support/live-session";
 
 /**
  * 100,000 calls: the live server reads from the standalone simulator, which runs a busier
  * call center (see playwright.config.ts), over a range of several days.
  */
+// the live server wants a signed-in person
+test.beforeEach(({ context }) => signInToLive(context));
+
 test("100,000 rows keep fewer than 150 row elements in the DOM, and scroll", async ({ page }) => {
   test.setTimeout(240_000);
   const to = new Date(Date.now() - 2 * 86_400_000);

@@ -1,8 +1,21 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-import { expect, test } from "./fixtures";
+import { test as base, expect } from "./fixtures";
 import { E2E_PORTS } from "./ports";
+import { cookieHeader, liveCookies } from "./support/live-session";
+
+// The live server wants a signed-in person: every request here carries the admin's session,
+// so the pages and data it scans are the real ones, not the sign-in redirect.
+const test = base.extend({
+  request: async ({ playwright }, provide) => {
+    const request = await playwright.request.newContext({
+      extraHTTPHeaders: { cookie: cookieHeader(await liveCookies()) },
+    });
+    await provide(request);
+    await request.dispose();
+  },
+});
 
 /**
  * The build ran with a unique canary as VOICENTER_CODE (scripts/e2e.mjs), and the live

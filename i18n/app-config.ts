@@ -1,3 +1,5 @@
+import type account from "@/messages/en/account.json";
+import type admin from "@/messages/en/admin.json";
 import type app from "@/messages/en/app.json";
 import type charts from "@/messages/en/charts.json";
 import type drawer from "@/messages/en/drawer.json";
@@ -21,6 +23,8 @@ export type Messages = typeof app & {
   drawer: typeof drawer;
   player: typeof player;
   login: typeof login;
+  account: typeof account;
+  admin: typeof admin;
 };
 
 declare module "next-intl" {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import heAccount from "@/messages/he/account.json";
+import heAdmin from "@/messages/he/admin.json";
 import heApp from "@/messages/he/app.json";
 import heCharts from "@/messages/he/charts.json";
 import heDrawer from "@/messages/he/drawer.json";
@@ -22,6 +24,8 @@ const he = {
   drawer: heDrawer,
   player: hePlayer,
   login: heLogin,
+  account: heAccount,
+  admin: heAdmin,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

@@ -13,6 +13,8 @@ const NAMESPACES = [
   "drawer",
   "player",
   "login",
+  "account",
+  "admin",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { CallsView } from "@/components/calls-page/calls-view";
 import { AppHeader } from "@/components/layout/app-header";
 import { Providers } from "@/components/providers";
+import { pageAccess } from "@/lib/auth/page-access";
 import { serverEnv } from "@/lib/server/env";
 import { getUpstream } from "@/lib/server/upstream";
 
@@ -15,11 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t("title")} · Callboard` };
 }
 
-export default function CallsPage() {
+export default async function CallsPage() {
+  const { client } = await pageAccess("calls.view");
   return (
     <>
-      <AppHeader mode={getUpstream().mode} />
-      <Providers>
+      <AppHeader mode={getUpstream().mode} principal={client} current="calls" />
+      <Providers principal={client}>
         <Suspense>
           <CallsView defaultTimeZone={serverEnv().CALLBOARD_TIMEZONE} />
         </Suspense>

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 
 import { AppHeader } from "@/components/layout/app-header";
 import { NoSignInNotice } from "@/components/login/no-sign-in-notice";
 import { SignInPanel } from "@/components/login/sign-in-panel";
+import { localUserCount } from "@/lib/auth/access-state";
 import { authConfig } from "@/lib/auth/config";
+import { resolveAccess } from "@/lib/auth/get-principal";
 import { loginErrorFromQuery } from "@/lib/auth/login-errors";
 import { loginOptions } from "@/lib/auth/login-options";
 import { afterSignIn, DEFAULT_AFTER_SIGN_IN } from "@/lib/auth/next-path";
@@ -21,10 +25,15 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const t = await getTranslations("login");
-  // Local users are known once the database is wired (issue 7, part 1); until then none.
-  const options = loginOptions(authConfig(), false);
+  const config = authConfig();
+  const options = loginOptions(config, config.mode === "live" && (await localUserCount()) > 0);
   const next = afterSignIn(params.next);
   const demo = options.mode === "demo";
+  // someone already signed in (live mode) goes on to where they were headed
+  if (!demo && !options.notConfigured && params.error === undefined) {
+    const access = await resolveAccess({ headers: new Headers(await headers()) }, "page");
+    if (access.principal?.kind === "user") redirect(next);
+  }
   return (
     <>
       <AppHeader mode={options.mode} />

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useCallback, useDeferredValue, useMemo } from "react";
 
+import { useCan } from "@/components/auth/principal-context";
 import { CallsTable } from "@/components/calls-table/calls-table";
 import { TableToolbar } from "@/components/calls-table/table-toolbar";
 import { useExportCalls } from "@/components/calls-table/use-export-calls";
@@ -67,6 +68,11 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
     filename: exportFilename(range, timeZone),
   });
 
+  const canExport = useCan("calls.export");
+  const exportProblem = exporter.refusal
+    ? tt(exporter.refusal.code === "network" ? "toolbar.exportNetwork" : "toolbar.exportRefused")
+    : undefined;
+
   const openCall = useCallback((call: ApiCall) => void setView({ call: call.CallID }), [setView]);
   const loading = !mounted || (request.ok && query.isPending);
   const progressQuery = useQuery(loadProgressQueryOptions(request, { active: query.isFetching }));
@@ -116,7 +122,8 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
         <TableToolbar
           visibleColumns={state.visibleColumns}
           onVisibleColumnsChange={state.setColumns}
-          onExport={exporter.exportCsv}
+          onExport={canExport ? exporter.exportCsv : undefined}
+          exportProblem={exportProblem}
           exporting={exporter.exporting}
           exportDisabled={shown.length === 0 || exporter.exporting}
         >

@@ -12,8 +12,10 @@ import { DownloadIcon } from "./icons";
 export interface TableToolbarProps {
   visibleColumns: readonly ColumnId[];
   onVisibleColumnsChange: (next: ColumnId[]) => void;
-  /** Export every loaded call in the shown columns (see `callsToCsv`, `downloadCsv`). */
-  onExport: () => void;
+  /** Export every loaded call in the shown columns (see `callsToCsv`, `downloadCsv`); no button without it. */
+  onExport?: () => void;
+  /** Why the server refused the last export, as a sentence. */
+  exportProblem?: string;
   /** No calls loaded yet, or an export running. */
   exportDisabled?: boolean;
   exporting?: boolean;
@@ -28,6 +30,7 @@ export function TableToolbar({
   onExport,
   exportDisabled = false,
   exporting = false,
+  exportProblem,
   children,
 }: TableToolbarProps) {
   const t = useTranslations("table");
@@ -39,16 +42,27 @@ export function TableToolbar({
           visibleColumns={visibleColumns}
           onVisibleColumnsChange={onVisibleColumnsChange}
         />
-        <Button
-          variant="primary"
-          onClick={onExport}
-          disabled={exportDisabled || exporting}
-          aria-busy={exporting}
-        >
-          <DownloadIcon className="size-4" />
-          {exporting ? t("toolbar.exporting") : t("toolbar.export")}
-        </Button>
+        {onExport ? (
+          <Button
+            variant="primary"
+            onClick={onExport}
+            disabled={exportDisabled || exporting}
+            aria-busy={exporting}
+          >
+            <DownloadIcon className="size-4" />
+            {exporting ? t("toolbar.exporting") : t("toolbar.export")}
+          </Button>
+        ) : null}
       </div>
+      {exportProblem ? (
+        <p
+          role="alert"
+          className="w-full text-sm text-red-700 dark:text-red-400"
+          data-testid="export-problem"
+        >
+          {exportProblem}
+        </p>
+      ) : null}
     </div>
   );
 }

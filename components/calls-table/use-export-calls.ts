@@ -5,6 +5,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 
 import type { ApiCall } from "@/lib/api/calls-response";
+import { exportFilters, EXPORTS_PATH, type ExportRecord } from "@/lib/api/export-record";
+import { sendJson, type SendResult } from "@/lib/api/send-json";
 import { callsToCsv } from "@/lib/csv/csv";
 import { downloadCsv } from "@/lib/csv/download";
 import { sortKeysFor, type ColumnId } from "@/lib/table/columns";
@@ -12,8 +14,10 @@ import { sortCalls } from "@/lib/table/sort";
 
 /**
  * The table's Export CSV action: every loaded call, in the table's sort order and shown
- * columns, times in the screen's zone. Returns the action and whether it is running (a
- * 100,000-row export takes a moment; the button shows it).
+ * columns, times in the screen's zone. The server is told first (it checks the role and
+ * audits the export with its filters and row count); only its go-ahead writes the file.
+ * Returns the action, whether it is running (a 100,000-row export takes a moment; the
+ * button shows it) and why the last one was refused.
  */
 export function useExportCalls({
   calls,
@@ -32,19 +36,34 @@ export function useExportCalls({
   const t = useTranslations("table");
   const locale = useLocale();
   const [exporting, setExporting] = useState(false);
+  const [refusal, setRefusal] = useState<Exclude<SendResult<unknown>, { ok: true }> | undefined>();
 
   const exportCsv = useCallback(() => {
     setExporting(true);
-    // Let the "Exporting…" state paint before the main thread is busy writing the file.
-    setTimeout(() => {
-      try {
-        const ordered = sortCalls(calls, sorting, sortKeysFor(t), locale);
-        downloadCsv(filename, callsToCsv(ordered, visibleColumns, { timeZone, locale, t }));
-      } finally {
+    setRefusal(undefined);
+    const record: ExportRecord = {
+      format: "csv",
+      filters: exportFilters(window.location.search),
+      rows: calls.length,
+      columns: [...visibleColumns],
+    };
+    void sendJson("POST", EXPORTS_PATH, record).then((answer) => {
+      if (!answer.ok) {
+        setRefusal(answer);
         setExporting(false);
+        return;
       }
-    }, 0);
+      // Let the "Exporting…" state paint before the main thread is busy writing the file.
+      setTimeout(() => {
+        try {
+          const ordered = sortCalls(calls, sorting, sortKeysFor(t), locale);
+          downloadCsv(filename, callsToCsv(ordered, visibleColumns, { timeZone, locale, t }));
+        } finally {
+          setExporting(false);
+        }
+      }, 0);
+    });
   }, [calls, sorting, visibleColumns, timeZone, filename, t, locale]);
 
-  return { exportCsv, exporting };
+  return { exportCsv, exporting, refusal };
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
+import { useCan } from "@/components/auth/principal-context";
 import { RecordingPlayer } from "@/components/player/recording-player";
 import { Button } from "@/components/ui/button";
 import { ShareButton } from "@/components/view-state/share-button";
@@ -34,6 +35,8 @@ export function CallDrawer(props: CallDrawerProps) {
   const tt = useTranslations("table");
   const text = useFieldText(timeZone);
   const ref = useRef<HTMLDialogElement>(null);
+  const canPlay = useCan("recordings.play");
+  const canDownload = useCan("recordings.download");
 
   useEffect(() => {
     const dialog = ref.current;
@@ -79,12 +82,22 @@ export function CallDrawer(props: CallDrawerProps) {
 
       {call.HasRecording ? (
         <section className={section} aria-label={t("recording")}>
-          <RecordingPlayer
-            key={call.CallID}
-            callId={call.CallID}
-            onPrevious={props.onPreviousRecording}
-            onNext={props.onNextRecording}
-          />
+          {canPlay ? (
+            <RecordingPlayer
+              key={call.CallID}
+              callId={call.CallID}
+              canDownload={canDownload}
+              onPrevious={props.onPreviousRecording}
+              onNext={props.onNextRecording}
+            />
+          ) : (
+            <p
+              className="text-sm text-slate-600 dark:text-slate-400"
+              data-testid="recording-not-allowed"
+            >
+              {t("recordingNeedsRole")}
+            </p>
+          )}
         </section>
       ) : null}
 

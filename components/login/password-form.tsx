@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useId, type FormEvent } from "react";
 
+import { formText } from "@/lib/form-text";
+
 import { FIELD_CLASS, PRIMARY_BUTTON_CLASS } from "./login-styles";
 
 const FIELDS = [
@@ -22,11 +24,7 @@ export function PasswordForm({ pending, onSubmit }: PasswordFormProps) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = data.get(name);
-      return typeof value === "string" ? value : "";
-    };
-    onSubmit(text("email"), text("password"));
+    onSubmit(formText(data, "email"), formText(data, "password"));
   }
 
   return (

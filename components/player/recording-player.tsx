@@ -17,6 +17,8 @@ export interface RecordingPlayerProps {
   onPrevious?: () => void;
   onNext?: () => void;
   autoPlay?: boolean;
+  /** Whether to offer the download (admins only; the route refuses anyone else). */
+  canDownload?: boolean;
 }
 
 function recordingSrc(callId: string): string {
@@ -32,6 +34,7 @@ export function RecordingPlayer({
   onPrevious,
   onNext,
   autoPlay = false,
+  canDownload = true,
 }: RecordingPlayerProps) {
   const t = useTranslations("player");
   const audioRef = useRef<HTMLAudioElement>(null);
@@ -223,20 +226,22 @@ export function RecordingPlayer({
               </option>
             ))}
           </Select>
-          <a
-            href={disabled ? undefined : downloadHref}
-            download={disabled ? undefined : true}
-            aria-label={t("download")}
-            aria-disabled={disabled || undefined}
-            data-testid="player-download"
-            className={buttonClass({
-              variant: "ghost",
-              size: "icon",
-              className: disabled ? "cursor-not-allowed opacity-40" : undefined,
-            })}
-          >
-            <DownloadIcon />
-          </a>
+          {canDownload ? (
+            <a
+              href={disabled ? undefined : downloadHref}
+              download={disabled ? undefined : true}
+              aria-label={t("download")}
+              aria-disabled={disabled || undefined}
+              data-testid="player-download"
+              className={buttonClass({
+                variant: "ghost",
+                size: "icon",
+                className: disabled ? "cursor-not-allowed opacity-40" : undefined,
+              })}
+            >
+              <DownloadIcon />
+            </a>
+          ) : null}
         </div>
       </div>
 

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { addUsersWithCli, type TestLocalUser } from "./users-cli";
+
 /**
  * The built app, served by the production entry (scripts/serve.mjs) with its own environment, for specs that need a
  * configuration the shared servers do not have (sign-in switched on). Started and stopped
@@ -18,17 +20,15 @@ export interface AppServer {
 export async function startAppServer(
   port: number,
   env: Record<string, string>,
+  options: { users?: readonly TestLocalUser[] } = {},
 ): Promise<AppServer> {
   // its own embedded database: the shared servers hold ./.callboard (single-writer)
   const dataDir = mkdtempSync(join(tmpdir(), "callboard-e2e-app-"));
+  const fullEnv = { NEXT_TELEMETRY_DISABLED: "1", CALLBOARD_DATA_DIR: dataDir, ...env };
+  // local users are added before the server holds the database, as an operator would
+  if (options.users?.length) addUsersWithCli(options.users, fullEnv);
   const child = spawn(process.execPath, ["scripts/serve.mjs"], {
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      CALLBOARD_DATA_DIR: dataDir,
-      ...env,
-    },
+    env: { ...process.env, PORT: String(port), ...fullEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -15,8 +15,10 @@ export const API_ERROR_CODES = {
   origin_not_allowed: 403,
   /** Live mode with no sign-in method configured: nobody can be let in. */
   sign_in_not_configured: 503,
-  /** No API route at this path. */
+  /** No API route at this path, or no such user or token. */
   not_found: 404,
+  /** The change contradicts what is there (an e-mail in use, an admin disabling themselves). */
+  conflict: 409,
   internal_error: 500,
   /** The request was cancelled or ran past the server's own limit. */
   timeout: 504,

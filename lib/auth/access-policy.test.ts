@@ -12,7 +12,7 @@ describe("describeAccess", () => {
       /open to everyone \(demo mode/,
     );
     expect(describeAccess(parseAuthConfig({}, { mode: "live", apiUrl: api }))).toMatch(
-      /no sign-in method is configured and anyone .* CALLBOARD_OIDC_ISSUER.*npm run users -- add <email> --role admin/,
+      /no sign-in method is configured, so no data is served; .*CALLBOARD_OIDC_ISSUER.*npm run users -- add <email> --role admin/,
     );
     const live = parseAuthConfig(
       {
@@ -28,5 +28,8 @@ describe("describeAccess", () => {
     const line = describeAccess(live);
     expect(line).toBe("access: sign-in required — OpenID Connect (Okta), 2 API tokens");
     expect(line).not.toContain("a".repeat(32));
+    expect(describeAccess(parseAuthConfig(signed, { mode: "live", apiUrl: api }), 1)).toBe(
+      "access: sign-in required — 1 local user",
+    );
   });
 });

@@ -16,6 +16,8 @@ export const SIGN_IN_EMAIL_PATH = `${AUTH_BASE_PATH}/sign-in/email`;
 /** genericOAuth providers sign in through the core social endpoint in better-auth 1.7. */
 export const SIGN_IN_SOCIAL_PATH = `${AUTH_BASE_PATH}/sign-in/social`;
 
+export const SIGN_OUT_PATH = `${AUTH_BASE_PATH}/sign-out`;
+
 /** Whether a path is one of Better Auth's (which answer signed-out requests themselves). */
 export function isAuthRoute(pathname: string): boolean {
   return pathname === AUTH_BASE_PATH || pathname.startsWith(`${AUTH_BASE_PATH}/`);

@@ -27,8 +27,9 @@ describe("accessPolicy: the switch", () => {
     expect(accessPolicy("live", ["auth-proxy"])).toBe("sign-in");
   });
 
-  it("leaves live mode without a method open until sign-in is wired", () => {
-    expect(accessPolicy("live", [])).toBe("open");
+  it("closes live mode without a method, and opens it for sign-in once local users exist", () => {
+    expect(accessPolicy("live", [])).toBe("closed");
+    expect(accessPolicy("live", ["local-users"])).toBe("sign-in");
   });
 });
 

@@ -50,19 +50,24 @@ export function isPublicPath(pathname: string): boolean {
   );
 }
 
+/** The refusals' sentences, shared with the route wrapper (which refuses the same way). */
+export const UNAUTHORIZED_MESSAGE =
+  "sign in first, or send an API token as Authorization: Bearer <token>";
+export const NOT_CONFIGURED_MESSAGE =
+  "no sign-in method is configured on this server: an administrator must set CALLBOARD_OIDC_*, CALLBOARD_API_TOKENS or CALLBOARD_AUTH_PROXY_*, or add a user with `npm run users -- add <email> --role admin`";
+
 const UNAUTHORIZED = {
   action: "refuse",
   status: API_ERROR_CODES.unauthorized,
   code: "unauthorized",
-  message: "sign in first, or send an API token as Authorization: Bearer <token>",
+  message: UNAUTHORIZED_MESSAGE,
 } as const;
 
 const NOT_CONFIGURED = {
   action: "refuse",
   status: API_ERROR_CODES.sign_in_not_configured,
   code: "sign_in_not_configured",
-  message:
-    "no sign-in method is configured on this server: an administrator must set CALLBOARD_OIDC_*, CALLBOARD_API_TOKENS or CALLBOARD_AUTH_PROXY_*, or add a user with `npm run users -- add <email> --role admin`",
+  message: NOT_CONFIGURED_MESSAGE,
 } as const;
 
 export function decideGate(policy: AccessPolicy, request: GateRequest): GateDecision {
@@ -81,7 +86,7 @@ export function decideGate(policy: AccessPolicy, request: GateRequest): GateDeci
 }
 
 /** Next's client router adds `_rsc=<hash>` to its fetches; the shared link never had it. */
-function withoutRscMarker(search: string): string {
+export function withoutRscMarker(search: string): string {
   if (!search.includes("_rsc")) return search;
   const params = new URLSearchParams(search);
   params.delete("_rsc");

@@ -24,6 +24,8 @@ const FROM_QUERY: Readonly<Record<string, LoginError>> = {
   signup_disabled: "role_refused",
   role_refused: "role_refused",
   banned: "account_disabled",
+  // the admin plugin's refusal of a disabled user's sign-on
+  banned_user: "account_disabled",
   account_disabled: "account_disabled",
   session_expired: "session_expired",
 };

@@ -59,6 +59,7 @@ describe("login errors", () => {
     expect(loginErrorFromQuery("ACCOUNT_NOT_LINKED")).toBe("account_not_linked");
     expect(loginErrorFromQuery("signup_disabled")).toBe("role_refused");
     expect(loginErrorFromQuery("banned")).toBe("account_disabled");
+    expect(loginErrorFromQuery("BANNED_USER")).toBe("account_disabled");
     expect(loginErrorFromQuery("<script>alert(1)</script>")).toBe("generic");
     expect(loginErrorFromQuery("toString")).toBe("generic");
     expect(loginErrorFromQuery("")).toBeUndefined();

@@ -7,6 +7,9 @@ import { isAuthRoute } from "./auth-routes";
  */
 
 export const LOGIN_PATH = "/login";
+
+/** The page's path and query, as proxy.ts forwards it to the page (a page is not told its URL). */
+export const PAGE_PATH_HEADER = "x-callboard-page";
 export const DEFAULT_AFTER_SIGN_IN = "/calls";
 
 /** Long enough for a dashboard URL with every filter; beyond it, someone is up to something. */

@@ -1,7 +1,8 @@
 import "server-only";
 
-import { accessPolicy, type AccessPolicy } from "./access-policy";
-import { bearerToken, findEnvToken } from "./api-tokens";
+import { accessMethods, accessPolicy, type AccessPolicy } from "./access-policy";
+import { localUserCount } from "./access-state";
+import { bearerToken } from "./api-tokens";
 import { authConfig } from "./config";
 
 /**
@@ -9,11 +10,16 @@ import { authConfig } from "./config";
  * apart from the route handlers, so it keeps its own copy; both come from the same env).
  */
 export interface ProxySettings {
-  policy: AccessPolicy;
+  /** The environment's methods plus local users, whom the handlers' side counts. */
+  policy(): Promise<AccessPolicy>;
   baseUrl: string | undefined;
   /** The OIDC provider's origin: sign-in forms are redirected through it. */
   formActionOrigins: readonly string[];
-  /** Whether the request carries an API credential the proxy accepts. */
+  /**
+   * Whether the request carries an API credential worth checking. Admins create tokens in
+   * the database, which the proxy does not open: any Bearer passes here, and the route
+   * wrapper checks it against both kinds.
+   */
   hasApiCredential(headers: Headers): boolean;
 }
 
@@ -23,14 +29,13 @@ export function proxySettings(): ProxySettings {
   if (cached) return cached;
   const config = authConfig();
   cached = {
-    policy: accessPolicy(config.mode, config.methods),
+    policy: async () =>
+      config.mode === "demo"
+        ? "open"
+        : accessPolicy(config.mode, accessMethods(config, await localUserCount())),
     baseUrl: config.baseUrl,
     formActionOrigins: config.oidc ? [new URL(config.oidc.issuer).origin] : [],
-    // Today the environment's tokens are the only ones, so the proxy can check them fully.
-    // Once admins create tokens in the database, any Bearer passes here and the route
-    // wrapper checks it.
-    hasApiCredential: (headers) =>
-      findEnvToken(config.apiTokens, bearerToken(headers.get("authorization"))) !== undefined,
+    hasApiCredential: (headers) => bearerToken(headers.get("authorization")) !== undefined,
   };
   return cached;
 }

@@ -34,7 +34,13 @@ describe("peerAddress", () => {
 
 describe("callerKey", () => {
   it("is the principal once access control knows it", () => {
-    expect(callerKey(request({}), "user-42")).toBe("principal:user-42");
+    expect(callerKey(request({}), { kind: "user", id: "user:42" })).toBe("principal:user:42");
+  });
+
+  it("keys each demo visitor by its address, not the one principal they share", () => {
+    marked[PEER_ENTRY_MARK] = true;
+    const visitor = { kind: "demo-visitor", id: "demo-visitor" } as const;
+    expect(callerKey(request({ "x-callboard-peer": "10.2.2.2" }), visitor)).toBe("peer:10.2.2.2");
   });
 
   it("falls back to the peer address, whatever Bearer value was invented", () => {

@@ -18,8 +18,13 @@ export const PEER_ENTRY_MARK = Symbol.for("callboard.peerHeaderFromSocket");
 export const UNKNOWN_PEER = "unknown";
 
 export function peerAddress(request: Request): string {
+  return peerAddressOf(request.headers);
+}
+
+/** `peerAddress` for code that has only the headers (proxy.ts, Better Auth's hooks). */
+export function peerAddressOf(headers: Headers): string {
   if ((globalThis as { [PEER_ENTRY_MARK]?: unknown })[PEER_ENTRY_MARK] !== true)
     return UNKNOWN_PEER;
-  const value = request.headers.get(PEER_HEADER)?.trim() ?? "";
+  const value = headers.get(PEER_HEADER)?.trim() ?? "";
   return isIP(value) === 0 ? UNKNOWN_PEER : value;
 }

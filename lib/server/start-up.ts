@@ -1,6 +1,5 @@
 import "server-only";
 
-import { describeAccess } from "@/lib/auth/access-policy";
 import { authConfig } from "@/lib/auth/config";
 
 import { EnvError, serverEnv } from "./env";
@@ -9,9 +8,9 @@ import { EnvError, serverEnv } from "./env";
 export function validateEnvironmentOrExit(): void {
   try {
     const env = serverEnv();
-    const auth = authConfig();
+    // validated here; what it exposes is said once the database knows its local users
+    authConfig();
     console.log(`Callboard: ${env.VOICENTER_CODE ? "live mode" : "demo mode (simulated data)"}`);
-    console.log(`Callboard: ${describeAccess(auth)}`);
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     console.error(`Callboard cannot start. ${error.message}`);

@@ -15,9 +15,9 @@ async function envelope(response: Response) {
   return apiErrorEnvelopeSchema.parse(body).error;
 }
 
-/** The route a handler makes, called as Next.js calls it. */
-function call(handler: Parameters<typeof withApi>[0]): Promise<Response> {
-  return withApi(handler)(new Request("http://localhost/api/x"));
+/** The route a public handler makes, called as Next.js calls it (access: with-api-access.test.ts). */
+function call(handler: () => Response | Promise<Response>): Promise<Response> {
+  return withApi(handler, { permission: "public" })(new Request("http://localhost/api/x"));
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -32,8 +32,9 @@ describe("the error registry", () => {
 
 describe("withApi", () => {
   it("hands the handler its awaited params", async () => {
-    const route = withApi<{ callId: string }>((_request, { params }) =>
-      Response.json({ id: params.callId }),
+    const route = withApi<{ callId: string }>(
+      (_request, { params }) => Response.json({ id: params.callId }),
+      { permission: "public" },
     );
     const response = await route(new Request("http://localhost/api/recordings/a1"), {
       params: Promise.resolve({ callId: "a1" }),
@@ -123,10 +124,13 @@ describe("withApi", () => {
 
   it("refuses a state-changing request from another site with 403 before the handler runs", async () => {
     let ran = 0;
-    const route = withApi(() => {
-      ran++;
-      return Response.json({ ok: true });
-    });
+    const route = withApi(
+      () => {
+        ran++;
+        return Response.json({ ok: true });
+      },
+      { permission: "public" },
+    );
     const from = (method: string, origin: string) =>
       route(new Request("http://localhost/api/x", { method, headers: { origin } }));
 

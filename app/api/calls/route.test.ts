@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { callsResponseSchema } from "@/lib/api/calls-response";
 import { apiErrorEnvelopeSchema } from "@/lib/api/error-codes";
+import { closeDatabase } from "@/lib/db";
 import { loopbackSimulator, simulatedCallIds, type SimulatorServer } from "@/testing/simulator";
 
 /**
@@ -15,6 +19,9 @@ import { loopbackSimulator, simulatedCallIds, type SimulatorServer } from "@/tes
 const CODE = "canary-Rq7t-route-5512";
 const NOW = Date.UTC(2024, 5, 20, 12);
 const RANGE = "from=2024-06-16T00:00:00Z&to=2024-06-18T10:00:00Z";
+// live mode wants a sign-in method: the requests come from a script with an API token
+const TOKEN = "route-test-viewer-token-0123456789abcdef";
+const dataDir = mkdtempSync(join(tmpdir(), "callboard-calls-route-"));
 
 let server: SimulatorServer;
 let GET: (request: Request) => Promise<Response>;
@@ -31,6 +38,12 @@ beforeAll(async () => {
   process.env.VOICENTER_CODE = CODE;
   process.env.VOICENTER_API_URL = `${server.url}/hub/cdr/`;
   delete process.env.VOICENTER_RATE_LIMIT;
+  Object.assign(process.env, {
+    CALLBOARD_API_TOKENS: `viewer:${TOKEN}`,
+    CALLBOARD_AUTH_SECRET: "route-test-auth-secret-0123456789abcdef",
+    CALLBOARD_BASE_URL: "http://localhost",
+    CALLBOARD_DATA_DIR: dataDir,
+  });
   const route = await import("./route");
   const service = await import("@/lib/server/calls-service");
   GET = route.GET;
@@ -39,10 +52,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
+  await closeDatabase();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 function get(search: string): Promise<Response> {
-  return GET(new Request(`http://localhost/api/calls?${search}`));
+  return GET(
+    new Request(`http://localhost/api/calls?${search}`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    }),
+  );
 }
 
 function expectNoSecrets(text: string) {

@@ -6,17 +6,20 @@ import { withApi } from "@/lib/server/with-api";
 export const dynamic = "force-dynamic";
 
 /** Every call of a range (complete, deduplicated, sorted by Date), without RecordURLs. */
-export const GET = withApi(async (request) => {
-  const { answer, source } = await getCallsService().getCalls(callsQueryOf(request), {
-    signal: request.signal,
-    // The governor's fair share. SEAM (access control): callerKey(request, ctx.principal.id).
-    owner: callerKey(request),
-  });
-  return new Response(answerStream(answer), {
-    headers: {
-      "content-type": "application/json",
-      "cache-control": "private, no-store",
-      "x-callboard-cache": source,
-    },
-  });
-});
+export const GET = withApi(
+  async (request, { principal }) => {
+    const { answer, source } = await getCallsService().getCalls(callsQueryOf(request), {
+      signal: request.signal,
+      // the governor's fair share: one per person or token
+      owner: callerKey(request, principal),
+    });
+    return new Response(answerStream(answer), {
+      headers: {
+        "content-type": "application/json",
+        "cache-control": "private, no-store",
+        "x-callboard-cache": source,
+      },
+    });
+  },
+  { permission: "calls.view" },
+);

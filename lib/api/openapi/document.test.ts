@@ -17,6 +17,7 @@ type Json = Record<string, unknown>;
 /** Routes that are not operations of their own, and why. */
 const UNDESCRIBED: Record<string, string> = {
   "/api/[...path]": "the JSON 404 of any /api path without a route",
+  "/api/auth/[...all]": "Better Auth's sign-in routes, used by the sign-in page only",
 };
 
 const doc = buildOpenApiDocument(API_OPERATIONS, { version: "0.0.0-test" });

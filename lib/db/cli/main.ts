@@ -1,13 +1,10 @@
-import { existsSync } from "node:fs";
+import { loadNextEnvFiles } from "@/lib/cli/env-files";
 
 import { runDbCommand } from "./commands";
 
 /** `npm run db -- <command>` (see commands.ts), with the .env files `next start` reads. */
 
-// next start's order of precedence; a variable already set is never overwritten
-for (const file of [".env.production.local", ".env.local", ".env.production", ".env"]) {
-  if (existsSync(file)) process.loadEnvFile(file);
-}
+loadNextEnvFiles();
 
 const code = await runDbCommand(process.argv.slice(2), {
   env: process.env,

@@ -10,7 +10,10 @@ export const runtime = "nodejs";
  * range: `{"progress": {loaded, expected, windowsDone, windowsPlanned, upstreamRequests}}`,
  * or `{"progress": null}` when no load of that query is running.
  */
-export const GET = withApi((request) => {
-  const progress = getCallsService().progressOf(callsQueryOf(request)) ?? null;
-  return Response.json({ progress }, { headers: { "cache-control": "no-store" } });
-});
+export const GET = withApi(
+  (request) => {
+    const progress = getCallsService().progressOf(callsQueryOf(request)) ?? null;
+    return Response.json({ progress }, { headers: { "cache-control": "no-store" } });
+  },
+  { permission: "calls.view" },
+);

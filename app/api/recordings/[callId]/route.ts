@@ -1,43 +1,54 @@
 import { CALL_ID_PATTERN } from "@/lib/api/recording-params";
+import { forbiddenMessage } from "@/lib/auth/principal";
+import { can } from "@/lib/auth/roles";
 import { ApiError, badParameter } from "@/lib/server/api-error";
 import { callerKey } from "@/lib/server/caller-key";
 import { getCallsService } from "@/lib/server/calls-service";
-import type { ServerLog } from "@/lib/server/log";
 import { isRecordingError } from "@/lib/server/recording-errors";
 import { recordingSource } from "@/lib/server/recording-source";
 import { streamRecording } from "@/lib/server/recordings";
 import { getUpstream } from "@/lib/server/upstream";
-import { withApi } from "@/lib/server/with-api";
+import { withApi, type ApiContext } from "@/lib/server/with-api";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 type Params = { callId: string };
 
-/** The call's recording, streamed from the link the upstream gave for it (Range supported). */
-export const GET = withApi<Params>((request, { params, log }) =>
-  serve(request, params.callId, "GET", log),
-);
+/**
+ * The call's recording, streamed from the link the upstream gave for it (Range supported).
+ * Playing needs a supervisor, `?download=1` an admin; both are audited.
+ */
+export const GET = withApi<Params>((request, ctx) => serve(request, ctx, "GET"), {
+  permission: "recordings.play",
+});
 
 /** Same answer as GET without the audio: lets a client learn whether, and why not, it would play. */
-export const HEAD = withApi<Params>((request, { params, log }) =>
-  serve(request, params.callId, "HEAD", log),
-);
+export const HEAD = withApi<Params>((request, ctx) => serve(request, ctx, "HEAD"), {
+  permission: "recordings.play",
+});
+
+/** A request that starts playback (no Range, or from the first byte); seeks are not new plays. */
+function startsPlayback(range: string | null): boolean {
+  return range === null || /^bytes=0-/.test(range.trim());
+}
 
 async function serve(
   request: Request,
-  callId: string,
+  { params, principal, audit, log }: ApiContext<Params>,
   method: "GET" | "HEAD",
-  log: ServerLog,
 ): Promise<Response> {
+  const callId = params.callId;
   if (!CALL_ID_PATTERN.test(callId)) {
     throw badParameter("callId", "must be 1–128 letters, digits, dots, dashes or underscores");
   }
   const download = new URL(request.url).searchParams.get("download") === "1";
+  if (download && !can(principal.role, "recordings.download")) {
+    throw new ApiError("forbidden", forbiddenMessage(principal.role, "recordings.download"));
+  }
   const upstream = getUpstream();
   const service = getCallsService();
-  // SEAM (access control): callerKey(request, ctx.principal.id) once withApi knows who calls.
-  const owner = callerKey(request);
+  const owner = callerKey(request, principal);
   const source = {
     ...recordingSource(upstream),
     // The operator learns which host to list; the link itself is never logged.
@@ -73,6 +84,15 @@ async function serve(
   if (method === "HEAD") {
     await response.body?.cancel();
     return new Response(null, { status: response.status, headers: response.headers });
+  }
+  if (download || startsPlayback(request.headers.get("range"))) {
+    try {
+      await audit({ action: download ? "recording.download" : "recording.play", target: callId });
+    } catch (error) {
+      // no recording leaves without its audit entry
+      await response.body?.cancel();
+      throw error;
+    }
   }
   return response;
 }

@@ -1,4 +1,5 @@
 import type { ApiOperation } from "../operation";
+import { adminOperations } from "./admin";
 import { callsOperations } from "./calls";
 import { recordingsOperations } from "./recordings";
 import { serviceOperations } from "./service";
@@ -11,4 +12,5 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...callsOperations,
   ...recordingsOperations,
   ...serviceOperations,
+  ...adminOperations,
 ];

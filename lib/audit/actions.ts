@@ -1,0 +1,33 @@
+/**
+ * Every action the audit trail records (issue 7, §5), written once. Pure: the audit page's
+ * filter and the API's parameter check read the same list.
+ */
+export const AUDIT_ACTIONS = [
+  /** A person signed in (details.method: password, oidc). */
+  "sign-in",
+  /** A sign-in attempt that failed (details.method, details.reason, details.email). */
+  "sign-in.failed",
+  "sign-out",
+  /** A recording started playing (target: the call id); seeks within it are not repeated. */
+  "recording.play",
+  "recording.download",
+  /** A CSV export of calls (details: the filters, row count and columns). */
+  "calls.export",
+  /** The audit trail itself exported (details: its filters). */
+  "audit.export",
+  /** An API token was used (at most one entry per token per minute; last-used is always kept). */
+  "token.use",
+  "token.create",
+  "token.revoke",
+  "user.create",
+  "user.disable",
+  "user.enable",
+  /** A role changed (details.from, details.to, details.source: admin page, command line, sign-on groups). */
+  "user.role",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === "string" && (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
