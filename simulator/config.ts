@@ -21,6 +21,11 @@ export interface SimulatorFaults {
    * spelling, ERROR_NUMBER as "0" or absent.
    */
   quirks: boolean;
+  /**
+   * Share (0..1) of calls first sent without their recording link, or with a wrong status,
+   * and corrected ten minutes later (simulator/late-changes.ts).
+   */
+  lateChangeRate: number;
 }
 
 export interface SimulatorConfig {
@@ -57,6 +62,7 @@ export const NO_FAULTS: Readonly<SimulatorFaults> = {
   truncatedJsonRate: 0,
   rateLimitBurst: 0,
   quirks: false,
+  lateChangeRate: 0,
 };
 
 export type SimulatorConfigOverrides = Partial<Omit<SimulatorConfig, "faults">> & {
@@ -193,6 +199,7 @@ const envSchema = z.object({
   SIMULATOR_TRUNCATED_RATE: rate,
   SIMULATOR_RATE_LIMIT_BURST: wholeNumber(0, 1_000_000, 0),
   SIMULATOR_QUIRKS: flag,
+  SIMULATOR_LATE_CHANGE_RATE: rate,
 });
 
 export interface SimulatorEnv {
@@ -238,6 +245,7 @@ export function simulatorConfigFromEnv(
       truncatedJsonRate: e.SIMULATOR_TRUNCATED_RATE,
       rateLimitBurst: e.SIMULATOR_RATE_LIMIT_BURST,
       quirks: e.SIMULATOR_QUIRKS,
+      lateChangeRate: e.SIMULATOR_LATE_CHANGE_RATE,
     },
   });
   return { port: e.SIMULATOR_PORT, host: e.SIMULATOR_HOST, config };
