@@ -24,9 +24,9 @@ import type { SimulatorServer } from "./simulator";
  */
 
 export interface TestClock {
-  now(): number;
-  set(ms: number): void;
-  advance(ms: number): void;
+  now: () => number;
+  set: (ms: number) => void;
+  advance: (ms: number) => void;
 }
 
 export function testClock(start: number): TestClock {

@@ -31,7 +31,7 @@ function accountSecrets(): string[] {
 
 export interface LoggerOptions {
   secrets?: readonly string[];
-  /** Default: stdout. */
+  /** Default: process.stdout. */
   destination?: DestinationStream;
   level?: string;
 }
@@ -47,7 +47,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         streamWrite: (line) => secrets.reduce((out, secret) => redactSecret(out, secret), line),
       },
     },
-    options.destination ?? pino.destination({ sync: true }),
+    options.destination ?? process.stdout,
   );
 }
 

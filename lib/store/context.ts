@@ -30,10 +30,10 @@ export const DEFAULT_STORE_SETTINGS: StoreSettings = {
 };
 
 export interface StoreContext {
-  database(): Promise<Database>;
+  database: () => Promise<Database>;
   requester: UpstreamRequester;
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   log: Logger;
   /** This process, as other instances and the admin page name it. */
   instance: string;

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { callsResponseSchema } from "@/lib/api/calls-response";
@@ -17,6 +20,7 @@ const NOW = Date.UTC(2024, 5, 20, 12);
 const RANGE = "from=2024-06-16T00:00:00Z&to=2024-06-18T10:00:00Z";
 
 let server: SimulatorServer;
+const dataDir = mkdtempSync(join(tmpdir(), "callboard-proxy-"));
 let GET: (request: Request) => Promise<Response>;
 let serviceStats: () => { governor: { requests: number } };
 
@@ -30,6 +34,9 @@ beforeAll(async () => {
   });
   process.env.VOICENTER_CODE = CODE;
   process.env.VOICENTER_API_URL = `${server.url}/hub/cdr/`;
+  // the pure proxy (the store's route test is route.store.test.ts)
+  process.env.CALLBOARD_STORE = "off";
+  process.env.CALLBOARD_DATA_DIR = dataDir;
   delete process.env.VOICENTER_RATE_LIMIT;
   const route = await import("./route");
   const service = await import("@/lib/server/calls-service");
@@ -39,6 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 function get(search: string): Promise<Response> {
@@ -125,5 +133,11 @@ describe("GET /api/calls (live mode against the simulator over HTTP)", () => {
     expect(error.code).toBe("bad_parameter");
     expect(error.message).toMatch(/^from: /);
     expect(serviceStats().governor.requests).toBe(before);
+  });
+
+  it("keeps no call data with CALLBOARD_STORE=off: no database is even created", () => {
+    expect(existsSync(join(dataDir, "pglite")) ? readdirSync(join(dataDir, "pglite")) : []).toEqual(
+      [],
+    );
   });
 });

@@ -1,14 +1,20 @@
 import { databaseHealth } from "@/lib/db";
 import { getUpstream } from "@/lib/server/upstream";
 import { withApi } from "@/lib/server/with-api";
+import { storeHealthReport } from "@/lib/store/health";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness, mode and the database (kind, ok, latency); says nothing about the account. */
+/**
+ * Liveness and what an operator checks first: the database (kind, ok, latency), the
+ * upstream (reachable, or the IP it refused), this minute's budget, the sync's lag and
+ * last error, and what the call store covers. Says nothing about the account code. The
+ * status is the database's: 503 only when it cannot answer.
+ */
 export const GET = withApi(async () => {
-  const database = await databaseHealth();
+  const [database, store] = await Promise.all([databaseHealth(), storeHealthReport()]);
   return Response.json(
-    { ok: database.ok, mode: getUpstream().mode, database },
+    { ok: database.ok, mode: getUpstream().mode, database, ...store },
     { status: database.ok ? 200 : 503 },
   );
 });
