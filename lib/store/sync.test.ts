@@ -6,7 +6,7 @@ import { changesLate, correctedAt } from "@/simulator/late-changes";
 import { endsAt, VISIBILITY_DELAY_S } from "@/simulator/sim-call";
 import { describeEachDatabase } from "@/testing/database/each-database";
 import { loopbackSimulator, simulatedCallIds, type SimulatorServer } from "@/testing/simulator";
-import { simulatorUpstream, storeHarness, testClock, type StoreHarness } from "@/testing/store";
+import { simulatorUpstream, storeHarness, testClock, type StoreHarness } from "@/testing/store/harness";
 
 import { readCoverage } from "./coverage";
 import { fetchSpanIntoStore } from "./fetch-span";

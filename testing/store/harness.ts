@@ -16,7 +16,7 @@ import { createLocalCoordination, type Coordination } from "@/lib/store/coordina
 import { createRequestLog } from "@/lib/store/request-log";
 import { createCallStore, type CallStore } from "@/lib/store/runtime";
 
-import type { SimulatorServer } from "./simulator";
+import type { SimulatorServer } from "../simulator";
 
 /**
  * A call store as the server runs it — the real database (PGlite or PostgreSQL), the real
@@ -66,9 +66,13 @@ export function capturedLogger(secrets: string[] = []) {
 }
 
 export function simulatorUpstream(server: SimulatorServer, code: string): UpstreamConfig {
+  return simulatorUpstreamAt(`${server.url}/hub/cdr/`, code);
+}
+
+export function simulatorUpstreamAt(url: string, code: string): UpstreamConfig {
   return {
     mode: "live",
-    url: `${server.url}/hub/cdr/`,
+    url,
     code,
     auth: "body",
     fetch: (input, init) => fetch(input, init),
