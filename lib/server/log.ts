@@ -37,7 +37,10 @@ export interface LoggerOptions {
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const secrets = (options.secrets ?? accountSecrets()).filter((s) => s !== "");
+  // a message that quoted the code as JSON is escaped once more in the line: both spellings
+  const secrets = (options.secrets ?? accountSecrets())
+    .filter((s) => s !== "")
+    .flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
   return pino(
     {
       level: options.level ?? "info",

@@ -9,7 +9,12 @@ import { FIELD_NAMES } from "@/lib/voicenter/fields";
 import { normalizePhone } from "@/lib/voicenter/phone";
 import { describeEachDatabase } from "@/testing/database/each-database";
 import { loopbackSimulator, type SimulatorServer } from "@/testing/simulator";
-import { simulatorUpstream, storeHarness, testClock, type StoreHarness } from "@/testing/store/harness";
+import {
+  simulatorUpstream,
+  storeHarness,
+  testClock,
+  type StoreHarness,
+} from "@/testing/store/harness";
 
 import { createBackfill } from "./backfill";
 import { runSyncCycle } from "./sync";

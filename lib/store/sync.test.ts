@@ -6,7 +6,12 @@ import { changesLate, correctedAt } from "@/simulator/late-changes";
 import { endsAt, VISIBILITY_DELAY_S } from "@/simulator/sim-call";
 import { describeEachDatabase } from "@/testing/database/each-database";
 import { loopbackSimulator, simulatedCallIds, type SimulatorServer } from "@/testing/simulator";
-import { simulatorUpstream, storeHarness, testClock, type StoreHarness } from "@/testing/store/harness";
+import {
+  simulatorUpstream,
+  storeHarness,
+  testClock,
+  type StoreHarness,
+} from "@/testing/store/harness";
 
 import { readCoverage } from "./coverage";
 import { fetchSpanIntoStore } from "./fetch-span";
@@ -168,5 +173,24 @@ describeEachDatabase("the sync", (target) => {
     const stored = await storedIds(handle.db, span.from, span.to);
     expect(stored).toContain(long.callId);
     expect(stored).toEqual(truth(span.from, span.to));
+  });
+
+  it("logs one line per upstream request and per cycle, never the account code", () => {
+    const lines = harness.log.lines;
+    const requests = lines.filter((l) => l.msg === "upstream request");
+    expect(requests.length).toBeGreaterThan(0);
+    for (const line of requests) {
+      expect(line).toMatchObject({
+        purpose: "sync",
+        records: expect.any(Number) as unknown,
+        ms: expect.any(Number) as unknown,
+      });
+      expect(line.window).toMatchObject({
+        from: expect.any(String) as unknown,
+        to: expect.any(String) as unknown,
+      });
+    }
+    expect(lines.filter((l) => l.msg === "sync cycle").length).toBeGreaterThan(0);
+    expect(harness.log.text()).not.toContain(CODE);
   });
 });
