@@ -1,3 +1,4 @@
+import type admin from "@/messages/en/admin.json";
 import type app from "@/messages/en/app.json";
 import type charts from "@/messages/en/charts.json";
 import type drawer from "@/messages/en/drawer.json";
@@ -21,6 +22,7 @@ export type Messages = typeof app & {
   drawer: typeof drawer;
   player: typeof player;
   login: typeof login;
+  admin: typeof admin;
 };
 
 declare module "next-intl" {

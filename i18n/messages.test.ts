@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import heAdmin from "@/messages/he/admin.json";
 import heApp from "@/messages/he/app.json";
 import heCharts from "@/messages/he/charts.json";
 import heDrawer from "@/messages/he/drawer.json";
@@ -22,6 +23,7 @@ const he = {
   drawer: heDrawer,
   player: hePlayer,
   login: heLogin,
+  admin: heAdmin,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

@@ -13,6 +13,7 @@ const NAMESPACES = [
   "drawer",
   "player",
   "login",
+  "admin",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
