@@ -5,6 +5,17 @@ import { E2E_PORTS } from "./e2e/ports";
 const canary = process.env.CALLBOARD_CANARY ?? "cbcanary-not-set";
 const chromiumPath = process.env.CHROMIUM_PATH || undefined;
 const common = { NEXT_TELEMETRY_DISABLED: "1", CALLBOARD_TIMEZONE: "Asia/Jerusalem" };
+/**
+ * The app servers run the production start (scripts/start.mjs): Next's standalone server
+ * with the static files beside it, exactly as the container image runs it. Their call
+ * stores backfill two days only, so the suite's machine is not busy with history.
+ */
+const app = (port: number) => ({
+  ...common,
+  PORT: String(port),
+  HOSTNAME: "127.0.0.1",
+  CALLBOARD_BACKFILL_DAYS: "2",
+});
 
 export default defineConfig({
   testDir: "e2e",
@@ -73,18 +84,18 @@ export default defineConfig({
     },
     {
       // Demo mode: no account code, the simulator runs inside the app.
-      command: `node_modules/.bin/next start -p ${E2E_PORTS.demo}`,
+      command: "node scripts/start.mjs",
       url: `http://127.0.0.1:${E2E_PORTS.demo}/api/health`,
-      env: { ...common, VOICENTER_CODE: "" },
+      env: { ...app(E2E_PORTS.demo), VOICENTER_CODE: "" },
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
       // Live mode against the standalone simulator, with the canary as the account code.
-      command: `node_modules/.bin/next start -p ${E2E_PORTS.live}`,
+      command: "node scripts/start.mjs",
       url: `http://127.0.0.1:${E2E_PORTS.live}/api/health`,
       env: {
-        ...common,
+        ...app(E2E_PORTS.live),
         VOICENTER_CODE: canary,
         VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.simulator}/hub/cdr/`,
       },

@@ -9,4 +9,5 @@ if (built !== 0) process.exit(built);
 console.log(
   `\nCallboard demo: http://localhost:${port}  (simulated call center, no account needed)\n`,
 );
-process.exit(await run(bin("next"), ["start", "-p", port], env));
+// the production server (scripts/start.mjs), as `npm start` and the image run it
+process.exit(await run(process.execPath, ["scripts/start.mjs"], { ...env, PORT: port }));

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
- * A `next start` of the built app with its own environment, for specs that need a
+ * The built app, served by the production start (scripts/start.mjs: the standalone server,
+ * as the image runs it) with its own environment, for specs that need a
  * configuration the shared servers do not have (sign-in switched on). Started and stopped
  * by the spec, by its own process id.
  */
@@ -21,8 +22,16 @@ export async function startAppServer(
 ): Promise<AppServer> {
   // its own embedded database: the shared servers hold ./.callboard (single-writer)
   const dataDir = mkdtempSync(join(tmpdir(), "callboard-e2e-app-"));
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CALLBOARD_DATA_DIR: dataDir, ...env },
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      CALLBOARD_DATA_DIR: dataDir,
+      CALLBOARD_BACKFILL_DAYS: "1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -137,7 +137,9 @@ export function startCallStore(): void {
   if (!store || s.started) return;
   s.started = true;
   store.start();
+  // the database closes on these signals too (lib/db/start-up.ts): the last seconds of the
+  // request log are not written then, rather than opening the database again
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => void store.stop());
+    process.once(signal, () => void store.stop({ flush: false }));
   }
 }

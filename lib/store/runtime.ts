@@ -28,7 +28,8 @@ export interface CallStore {
   readonly coordination: Coordination;
   readonly requestLog: RequestLog;
   start(): void;
-  stop(): Promise<void>;
+  /** Stops the loops; `flush` (default) writes the pending request log first. */
+  stop(options?: { flush?: boolean }): Promise<void>;
   isLeader(): boolean;
   /** Fetches a span of the whole account again (the admin's "re-sync this range"). */
   resync(span: Span): Promise<{ calls: number; requests: number; complete: boolean }>;
@@ -131,12 +132,12 @@ export function createCallStore(parts: {
     start() {
       coordination.leadership.start(onLeadership);
     },
-    async stop() {
+    async stop({ flush = true } = {}) {
       leading?.abort();
       leading = undefined;
       await coordination.close();
       await Promise.allSettled(loops.splice(0));
-      await requestLog.flush();
+      if (flush) await requestLog.flush();
     },
     isLeader: () => coordination.leadership.isLeader(),
     async resync(span) {
