@@ -35,16 +35,26 @@ export interface SpanFetch {
   alsoInTransaction?: (tx: Database, result: FetchAllResult) => Promise<void>;
 }
 
-export async function fetchSpanIntoStore(
-  ctx: StoreContext,
-  job: SpanFetch,
-): Promise<FetchAllResult & { fetchedAt: number }> {
+export type FetchedSpan = FetchAllResult & { fetchedAt: number };
+
+/** The upstream part: every field of every call of the span, through the governor. */
+export async function fetchSpan(ctx: StoreContext, job: SpanFetch): Promise<FetchedSpan> {
   const fetchedAt = ctx.now();
   const result = await fetchAllCalls(
     { fetchPage: ctx.requester.forPurpose(job.purpose), now: () => ctx.now() },
     { ...job.query, from: job.span.from, to: job.span.to, fields: [...FIELD_NAMES] },
     { deadlineMs: ctx.settings.deadlineMs, onProgress: job.onProgress, signal: job.signal },
   );
+  return { ...result, fetchedAt };
+}
+
+/** The store part: the calls upserted, then the span recorded as covered (one transaction). */
+export async function storeSpan(
+  ctx: StoreContext,
+  job: SpanFetch,
+  result: FetchedSpan,
+): Promise<void> {
+  const { fetchedAt } = result;
   const db = await ctx.database();
   await upsertCalls(db, result.calls, fetchedAt);
   await upsertRejections(db, rejectionRows(result.rejectedRecords, job.span.from), fetchedAt);
@@ -58,5 +68,10 @@ export async function fetchSpanIntoStore(
       ? (tx) => job.alsoInTransaction?.(tx, result) ?? Promise.resolve()
       : undefined,
   });
-  return { ...result, fetchedAt };
+}
+
+export async function fetchSpanIntoStore(ctx: StoreContext, job: SpanFetch): Promise<FetchedSpan> {
+  const result = await fetchSpan(ctx, job);
+  await storeSpan(ctx, job, result);
+  return result;
 }

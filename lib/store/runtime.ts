@@ -137,6 +137,7 @@ export function createCallStore(parts: {
       leading = undefined;
       await coordination.close();
       await Promise.allSettled(loops.splice(0));
+      await server.settled();
       if (flush) await requestLog.flush();
     },
     isLeader: () => coordination.leadership.isLeader(),

@@ -7,6 +7,7 @@ export interface AppInstance {
   child: ChildProcess;
   output: () => string;
   get(path: string, signal?: AbortSignal): Promise<{ status: number; body: unknown }>;
+  post(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -33,6 +34,14 @@ export function startInstance(env: Record<string, string>): Promise<AppInstance>
         output: () => output,
         async get(path, signal) {
           const response = await fetch(`${origin}${path}`, { signal });
+          return { status: response.status, body: (await response.json()) as unknown };
+        },
+        async post(path, body) {
+          const response = await fetch(`${origin}${path}`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(body),
+          });
           return { status: response.status, body: (await response.json()) as unknown };
         },
         async kill(signal = "SIGTERM") {

@@ -36,6 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await (await import("@/lib/store/process")).getCallStore()?.server.settled();
   const { closeDatabase } = await import("@/lib/db/connection");
   await closeDatabase();
   await server.close();

@@ -25,7 +25,7 @@ CREATE TABLE "call_sync_state" (
 );
 --> statement-breakpoint
 CREATE TABLE "stored_call" (
-	"call_id" text PRIMARY KEY NOT NULL,
+	"call_id" text COLLATE "C" PRIMARY KEY NOT NULL,
 	"started_at" timestamp with time zone NOT NULL,
 	"cdr_type" integer,
 	"dial_status" text,

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -23,6 +24,13 @@ import { oneOf } from "./one-of";
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /**
+ * Text compared byte by byte (collation "C"), whatever the server's locale: call ids order
+ * the same in SQL as in JavaScript, so answers from the store and from the upstream agree
+ * on ties.
+ */
+const byteText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
+/**
  * One call, as the upstream last sent it: the whole normalized record (RecordURL included —
  * it never leaves the server) plus a column for everything the store filters or sorts by.
  * `numbers` and `extensions` hold the raw spellings the upstream matches `phones` and
@@ -31,7 +39,7 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "d
 export const storedCall = pgTable(
   "stored_call",
   {
-    callId: text("call_id").primaryKey(),
+    callId: byteText("call_id").primaryKey(),
     startedAt: instant("started_at").notNull(),
     cdrType: integer("cdr_type"),
     dialStatus: text("dial_status"),
