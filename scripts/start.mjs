@@ -35,7 +35,8 @@ function standaloneDir() {
   // the data stays in the checkout, not in a build folder the next build replaces
   process.env.CALLBOARD_DATA_DIR ??= join(root, ".callboard");
   cpSync(join(root, ".next", "static"), join(dir, ".next", "static"), { recursive: true });
-  if (existsSync(join(root, "public"))) cpSync(join(root, "public"), join(dir, "public"), { recursive: true });
+  if (existsSync(join(root, "public")))
+    cpSync(join(root, "public"), join(dir, "public"), { recursive: true });
   return dir;
 }
 
