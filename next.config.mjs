@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // a self-contained server (node .next/standalone/server.js): what the image runs, and CI
+  output: "standalone",
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from its own folder: not bundled.
   serverExternalPackages: ["@electric-sql/pglite"],

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 import { E2E_PORTS } from "./e2e/ports";
@@ -13,7 +14,8 @@ const canary = process.env.CALLBOARD_CANARY ?? "cbcanary-not-set";
 const chromiumPath = process.env.CHROMIUM_PATH || undefined;
 const common = { NEXT_TELEMETRY_DISABLED: "1", CALLBOARD_TIMEZONE: "Asia/Jerusalem" };
 // The live server's own embedded database, made afresh each run with its one local admin.
-const LIVE_DATA_DIR = ".callboard/e2e-live";
+// absolute: the app server runs from the standalone folder, the CLI from the checkout
+const LIVE_DATA_DIR = resolve(".callboard/e2e-live");
 const addLiveAdmin = [
   "node_modules/.bin/tsx",
   ...USERS_CLI,
@@ -23,6 +25,17 @@ const addLiveAdmin = [
   LIVE_ACCOUNT.role,
   "--password-stdin",
 ].join(" ");
+/**
+ * The app servers run the production start (scripts/start.mjs): Next's standalone server
+ * with the static files beside it, exactly as the container image runs it. Their call
+ * stores backfill two days only, so the suite's machine is not busy with history.
+ */
+const app = (port: number) => ({
+  ...common,
+  PORT: String(port),
+  HOSTNAME: "127.0.0.1",
+  CALLBOARD_BACKFILL_DAYS: "2",
+});
 
 export default defineConfig({
   testDir: "e2e",
@@ -90,22 +103,20 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      // Demo mode: no account code, the simulator runs inside the app. Both app servers run
-      // the production entry (scripts/serve.mjs), which writes the socket's peer address.
-      command: "node scripts/serve.mjs",
+      // Demo mode: no account code, the simulator runs inside the app.
+      command: "node scripts/start.mjs",
       url: `http://127.0.0.1:${E2E_PORTS.demo}/api/health`,
-      env: { ...common, VOICENTER_CODE: "", PORT: String(E2E_PORTS.demo) },
+      env: { ...app(E2E_PORTS.demo), VOICENTER_CODE: "" },
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
       // Live mode against the standalone simulator, with the canary as the account code;
       // sign-in required (an API token and a local admin the specs sign in as).
-      command: `rm -rf ${LIVE_DATA_DIR} && printf %s '${LIVE_ACCOUNT.password}' | ${addLiveAdmin} && exec node scripts/serve.mjs`,
+      command: `rm -rf ${LIVE_DATA_DIR} && printf %s '${LIVE_ACCOUNT.password}' | ${addLiveAdmin} && exec node scripts/start.mjs`,
       url: `http://127.0.0.1:${E2E_PORTS.live}/api/health`,
       env: {
-        ...common,
-        PORT: String(E2E_PORTS.live),
+        ...app(E2E_PORTS.live),
         VOICENTER_CODE: canary,
         VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.simulator}/hub/cdr/`,
         CALLBOARD_DATA_DIR: LIVE_DATA_DIR,

@@ -1,9 +1,12 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
- * `next start` on a free loopback port for the length of one piece of work, in demo mode;
+ * The production server (scripts/start.mjs: the standalone build) on a free loopback port
+ * for the length of one piece of work, in demo mode with a database folder of its own;
  * stopped afterwards (its whole process group), whatever happened.
  */
 
@@ -43,15 +46,18 @@ export async function withNextStart<T>(
   work: (server: NextServer) => Promise<T>,
 ): Promise<T> {
   const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "callboard-bench-app-"));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     VOICENTER_CODE: "",
     NODE_OPTIONS: "",
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    CALLBOARD_DATA_DIR: dataDir,
   };
-  const nextBin = join(root, "node_modules/next/dist/bin/next");
   // Its own process group, so stopping it stops anything it started.
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [join(root, "scripts/start.mjs")], {
     cwd: root,
     env,
     detached: true,
@@ -75,5 +81,6 @@ export async function withNextStart<T>(
       ]);
       if (!stopped) stopGroup(child.pid, "SIGKILL");
     }
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,8 @@ import { dbHealthSection } from "./db-health";
 import { firstLoadJsSection } from "./first-load-js";
 import { errorText, type Section } from "./report";
 import { serverMemorySection } from "./server-memory";
+import { storeServeSection } from "./store-serve";
+import { storeSyncSection } from "./store-sync";
 import { tableBrowserSection } from "./table-browser";
 import { tableSortSection } from "./table-sort";
 import { viewersSection } from "./viewers";
@@ -29,6 +31,8 @@ const SECTIONS: Section[] = [
   tableBrowserSection,
   applyPaintSection,
   dbHealthSection,
+  storeSyncSection,
+  storeServeSection,
 ];
 
 async function main(): Promise<void> {

@@ -9,5 +9,5 @@ if (built !== 0) process.exit(built);
 console.log(
   `\nCallboard demo: http://localhost:${port}  (simulated call center, no account needed)\n`,
 );
-// The production entry (scripts/serve.mjs), as `npm start` runs it.
-process.exit(await run(process.execPath, ["scripts/serve.mjs"], { ...env, PORT: port }));
+// the production server (scripts/start.mjs), as `npm start` and the image run it
+process.exit(await run(process.execPath, ["scripts/start.mjs"], { ...env, PORT: port }));

@@ -11,6 +11,7 @@ import { accountCode, readCdrInput } from "./cdr-input";
 import { invalidRequest, successAnswer, upstreamError, type JsonAnswer } from "./cdr-response";
 import type { SimulatorConfig } from "./config";
 import { serverErrorPage, type FaultInjector } from "./faults";
+import { asSeenAt } from "./late-changes";
 import { runQuery } from "./query";
 import type { RateLimiter } from "./rate-limit";
 
@@ -93,15 +94,16 @@ export async function handleCdr(
     return json(upstreamError(ERROR_OUT_OF_RANGE));
   }
 
-  const outcome = runQuery(query, {
-    store: deps.store,
-    publicBaseUrl: config.publicBaseUrl,
-    now: config.now(),
-  });
+  const now = config.now();
+  const outcome = runQuery(query, { store: deps.store, publicBaseUrl: config.publicBaseUrl, now });
   if (!outcome.ok) return json(invalidRequest(outcome.reason));
+  const changeRate = faults.current().lateChangeRate;
   const answer = successAnswer({
     totalHits: outcome.totalHits,
-    calls: outcome.calls,
+    calls:
+      changeRate > 0
+        ? outcome.calls.map((call) => asSeenAt(call, now, config.seed, changeRate))
+        : outcome.calls,
     fields: query.fields,
     publicBaseUrl: config.publicBaseUrl,
     quirks: drawn.quirks,

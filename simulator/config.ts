@@ -31,6 +31,11 @@ export interface SimulatorFaults {
    * spelling, ERROR_NUMBER as "0" or absent.
    */
   quirks: boolean;
+  /**
+   * Share (0..1) of calls first sent without their recording link, or with a wrong status,
+   * and corrected ten minutes later (simulator/late-changes.ts).
+   */
+  lateChangeRate: number;
 }
 
 export interface SimulatorConfig {
@@ -69,6 +74,7 @@ export const NO_FAULTS: Readonly<SimulatorFaults> = {
   failAfterRequests: 0,
   historyDays: 0,
   quirks: false,
+  lateChangeRate: 0,
 };
 
 export type SimulatorConfigOverrides = Partial<Omit<SimulatorConfig, "faults">> & {
@@ -207,6 +213,7 @@ const envSchema = z.object({
   SIMULATOR_FAIL_AFTER: wholeNumber(0, 1_000_000, 0),
   SIMULATOR_HISTORY_DAYS: wholeNumber(0, 100_000, 0),
   SIMULATOR_QUIRKS: flag,
+  SIMULATOR_LATE_CHANGE_RATE: rate,
 });
 
 export interface SimulatorEnv {
@@ -254,6 +261,7 @@ export function simulatorConfigFromEnv(
       failAfterRequests: e.SIMULATOR_FAIL_AFTER,
       historyDays: e.SIMULATOR_HISTORY_DAYS,
       quirks: e.SIMULATOR_QUIRKS,
+      lateChangeRate: e.SIMULATOR_LATE_CHANGE_RATE,
     },
   });
   return { port: e.SIMULATOR_PORT, host: e.SIMULATOR_HOST, config };

@@ -1,6 +1,6 @@
 import { DAY_MS } from "../lib/time/units";
 import type { FieldName } from "../lib/voicenter/fields";
-import { normalizePhone, phoneVariants } from "../lib/voicenter/phone";
+import { extensionSpellings, phoneSpellings } from "../lib/voicenter/matching";
 import { MAX_RECORDS_PER_REQUEST, type CdrQuery, type SortKey } from "../lib/voicenter/request";
 import type { CallStore } from "./call-store";
 import { FIELD_VALUES, isVisible, sortValue, type SimCall } from "./sim-call";
@@ -24,18 +24,9 @@ export type QueryOutcome =
 
 type Predicate = (call: SimCall) => boolean;
 
-/**
- * Phones match the caller, the target or the DID. The generator writes numbers only in the
- * upstream's two spellings (local 0… and international), so the variants of the normalized
- * query number are every way a matching call can be written.
- */
+/** Phones and extensions match as the contract says (lib/voicenter/matching.ts). */
 function phonePredicate(phones: readonly string[]): Predicate {
-  const spellings = new Set<string>();
-  for (const phone of phones) {
-    const normalized = normalizePhone(phone);
-    if (normalized === undefined) spellings.add(phone.trim());
-    else for (const variant of phoneVariants(normalized)) spellings.add(variant);
-  }
+  const spellings = new Set(phoneSpellings(phones));
   return (c) =>
     spellings.has(c.callerNumber) || spellings.has(c.targetNumber) || spellings.has(c.did);
 }
@@ -44,7 +35,7 @@ function buildFilter(query: CdrQuery): Predicate | { error: string } {
   const tests: Predicate[] = [];
   if (query.phones?.length) tests.push(phonePredicate(query.phones));
   if (query.extensions?.length) {
-    const extensions = new Set(query.extensions.map((e) => e.trim()));
+    const extensions = new Set(extensionSpellings(query.extensions));
     tests.push((c) => extensions.has(c.targetExtension) || extensions.has(c.callerExtension));
   }
   switch (query.identityCriteria) {

@@ -1,5 +1,6 @@
 import * as fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as z from "zod";
 
 import { API_ERROR_CODES, apiErrorEnvelopeSchema } from "@/lib/api/error-codes";
 import type { ApiParameter } from "@/lib/api/openapi/operation";
@@ -81,6 +82,21 @@ afterAll(async () => {
   console.log(`fuzz: ${total} cases, no 5xx\n${lines.join("\n")}`);
 });
 
+/** What a bad_parameter may name for a route with a JSON body: the body, its type, or a field of it. */
+function bodyNamesOf(route: ApiRouteFile): string[] {
+  const names: string[] = [];
+  for (const op of API_OPERATIONS.filter((o) => o.path === route.openApiPath)) {
+    for (const { schema } of Object.values(op.requestBody?.content ?? {})) {
+      if (!schema) continue;
+      const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+        properties?: Record<string, unknown>;
+      };
+      names.push("body", "content-type", ...Object.keys(json.properties ?? {}));
+    }
+  }
+  return names;
+}
+
 function parametersOf(route: ApiRouteFile): ApiParameter[] {
   const seen = new Map<string, ApiParameter>();
   for (const op of API_OPERATIONS.filter((o) => o.path === route.openApiPath)) {
@@ -108,7 +124,11 @@ describe("fuzzing every /api route", () => {
       const handlers = await routeMethods(route);
       const methods = Object.keys(handlers) as (keyof typeof handlers)[];
       const params = parametersOf(route);
-      const names = new Set([...params.map((p) => p.name), ...route.segments.map((s) => s.name)]);
+      const names = new Set([
+        ...params.map((p) => p.name),
+        ...route.segments.map((s) => s.name),
+        ...bodyNamesOf(route),
+      ]);
       const now = clock.now();
       const cases = fc.record({
         method: fc.constantFrom(...methods),
@@ -116,10 +136,11 @@ describe("fuzzing every /api route", () => {
         headers: headersOf(params, now),
         segments: fc.tuple(...route.segments.map((s) => segmentOf(knownCalls, s.catchAll))),
         body: bodyOf,
+        json: fc.boolean(),
       });
 
       await fc.assert(
-        fc.asyncProperty(cases, async ({ method, query, headers, segments, body }) => {
+        fc.asyncProperty(cases, async ({ method, query, headers, segments, body, json }) => {
           // Time moves on, so the per-caller look-up budget (10 a minute) refills now and then.
           clock.advance(250);
           const values = route.segments.map((_, i) => segments[i] ?? []);
@@ -131,13 +152,15 @@ describe("fuzzing every /api route", () => {
             route.segments.map((s, i) => [s.name, s.catchAll ? values[i] : values[i]?.[0]]),
           );
           const search = query.toString();
+          const sent =
+            method === "GET" || method === "HEAD" || body === undefined ? undefined : body;
+          // a JSON body usually says so, so the checks behind the content type are reached
+          if (sent !== undefined && json && !headers.has("content-type"))
+            headers.set("content-type", "application/json");
           const request = new Request(`http://localhost${path}${search ? `?${search}` : ""}`, {
             method,
             headers,
-            body:
-              method === "GET" || method === "HEAD" || body === undefined
-                ? undefined
-                : JSON.stringify(body),
+            body: sent === undefined ? undefined : JSON.stringify(sent),
           });
           const handler = handlers[method];
           if (!handler) throw new Error(`no ${method}`);
@@ -154,7 +177,8 @@ describe("fuzzing every /api route", () => {
           expect(API_ERROR_CODES[error.code], text).toBe(status);
           expect(error.message.length).toBeGreaterThan(5);
           if (error.code === "bad_parameter") {
-            expect(names, `${request.url}: ${text}`).toContain(error.param);
+            // a body field's path (filters.x) names its field
+            expect(names, `${request.url}: ${text}`).toContain(error.param?.split(".")[0]);
           }
           count(route.route, error.code);
         }),

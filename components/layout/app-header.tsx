@@ -13,6 +13,7 @@ const NAV = [
   { id: "users", href: "/admin/users", permission: "users.manage" },
   { id: "tokens", href: "/admin/tokens", permission: "tokens.manage" },
   { id: "audit", href: "/admin/audit", permission: "audit.read" },
+  { id: "sync", href: "/admin/sync", permission: "sync.manage" },
 ] as const satisfies readonly { id: string; href: string; permission: Permission }[];
 
 export type NavId = (typeof NAV)[number]["id"];

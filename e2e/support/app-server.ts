@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { addUsersWithCli, type TestLocalUser } from "./users-cli";
 
 /**
- * The built app, served by the production entry (scripts/serve.mjs) with its own environment, for specs that need a
+ * The built app, served by the production start (scripts/start.mjs: the standalone server,
+ * as the image runs it) with its own environment, for specs that need a
  * configuration the shared servers do not have (sign-in switched on). Started and stopped
  * by the spec, by its own process id.
  */
@@ -24,10 +25,16 @@ export async function startAppServer(
 ): Promise<AppServer> {
   // its own embedded database: the shared servers hold ./.callboard (single-writer)
   const dataDir = mkdtempSync(join(tmpdir(), "callboard-e2e-app-"));
-  const fullEnv = { NEXT_TELEMETRY_DISABLED: "1", CALLBOARD_DATA_DIR: dataDir, ...env };
+  const fullEnv = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    HOSTNAME: "127.0.0.1",
+    CALLBOARD_DATA_DIR: dataDir,
+    CALLBOARD_BACKFILL_DAYS: "1",
+    ...env,
+  };
   // local users are added before the server holds the database, as an operator would
   if (options.users?.length) addUsersWithCli(options.users, fullEnv);
-  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, PORT: String(port), ...fullEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -53,6 +53,9 @@ export const API_ERROR_CODES = {
   recording_timeout: 504,
   recording_unreachable: 502,
   range_not_satisfiable: 416,
+
+  /** CALLBOARD_STORE=off: there is no call store to act on. */
+  store_disabled: 409,
 } as const satisfies Record<string, number>;
 
 export const ApiErrorCode = z.enum(

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "user.enable",
   /** A role changed (details.from, details.to, details.source: admin page, command line, sign-on groups). */
   "user.role",
+  /** An admin fetched a range of the call log again (details.from, details.to). */
+  "sync.resync",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

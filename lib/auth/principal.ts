@@ -48,6 +48,7 @@ const ACTIONS: Record<Permission, string> = {
   "audit.read": "read the audit trail",
   "users.manage": "manage users",
   "tokens.manage": "manage API tokens",
+  "sync.manage": "manage the call store's sync",
 };
 
 /** The 403 sentence: what the role lacks and which roles have it. */

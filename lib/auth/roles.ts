@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "audit.read": "admin",
   "users.manage": "admin",
   "tokens.manage": "admin",
+  /** The call store's sync page and re-sync. */
+  "sync.manage": "admin",
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;
 

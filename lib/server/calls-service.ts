@@ -1,6 +1,7 @@
 import "server-only";
 
 import { toApiCall, type CallsResponse } from "@/lib/api/calls-response";
+import { getCallStore, getUpstreamAccess } from "@/lib/store/process";
 import { DAY_MS } from "@/lib/time/units";
 import {
   callsQueryToSearchParams,
@@ -8,9 +9,8 @@ import {
   type CallsQuery,
 } from "@/lib/view-state/calls-params";
 import type { Call } from "@/lib/voicenter/call";
-import { fetchCdrPage } from "@/lib/voicenter/cdr-api";
+import { isUpstreamError } from "@/lib/voicenter/cdr-api-errors";
 import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
-import type { CdrQuery } from "@/lib/voicenter/request";
 
 import { ApiError } from "./api-error";
 import {
@@ -23,17 +23,38 @@ import {
 } from "./cache";
 import { createCallerLimiter } from "./caller-limit";
 import { fetchAllCalls, type FetchAllProgress } from "./fetch-all-calls";
-import { createGovernor, type Governor, type GovernorStats } from "./governor";
+import { createGovernor, type GovernorStats } from "./governor";
+import { serverLogger } from "./log";
 import { createRecordUrlIndex } from "./record-url-index";
 import { getUpstream, type UpstreamConfig } from "./upstream";
+import { createUpstreamRequester, type UpstreamRequester } from "./upstream-requests";
 
 /**
  * The server's data path in one place: one governor (the upstream budget is per account, so
- * per process), one result cache with single-flight, and the RecordURLs kept server-side.
+ * per process — and shared with other instances through its ledger), one result cache with
+ * single-flight, and the RecordURLs kept server-side. With the call store, queries it can
+ * answer are answered from it (lib/store/serve.ts), and what the upstream sends for the
+ * others is kept in it.
  */
+
+/** The call store as the service uses it (lib/store/runtime.ts). */
+export interface CallsStorePort {
+  server: {
+    answer(
+      query: CallsQuery,
+      opts: { onProgress?: (p: FetchAllProgress) => void; mode: "demo" | "live" },
+    ): Promise<Omit<CallsAnswer, never> | undefined>;
+  };
+  remember(calls: readonly Call[], fetchedAt: number): Promise<void>;
+  recordUrl(callId: string): Promise<string | undefined>;
+}
 
 export interface CallsServiceOptions {
   upstream: UpstreamConfig;
+  /** The process's upstream requests (governor, log); default: a governor of its own. */
+  requester?: UpstreamRequester;
+  /** The call store; absent (CALLBOARD_STORE=off), the service is a pure proxy. */
+  callStore?: CallsStorePort;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   store?: CacheStore<CallsAnswer>;
@@ -132,12 +153,21 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
   const now = options.now ?? Date.now;
   // 5 + 10 + 20 + 40 + 60 s of back-off (a burst of five error-1 answers) fit, with room.
   const deadlineMs = options.deadlineMs ?? 180_000;
-  const governor: Governor = createGovernor({
-    rateLimitPerMinute: upstream.rateLimitPerMinute,
-    maxConcurrent: options.maxConcurrent,
-    now,
-    sleep: options.sleep,
-  });
+  const requester =
+    options.requester ??
+    createUpstreamRequester({
+      upstream,
+      governor: createGovernor({
+        rateLimitPerMinute: upstream.rateLimitPerMinute,
+        maxConcurrent: options.maxConcurrent,
+        now,
+        sleep: options.sleep,
+      }),
+      logger: serverLogger(),
+      now,
+    });
+  const governor = requester.governor;
+  const callStore = options.callStore;
   const cache = createQueryCache<CallsAnswer>(options.store ?? createMemoryStore({ now }));
   const recordUrls = createRecordUrlIndex(options.recordUrlCapacity);
   const lookups = new Map<string, Promise<string | undefined>>();
@@ -145,21 +175,46 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
 
   const lookupLimiter = createCallerLimiter({ limit: options.lookupsPerMinute ?? 10, now });
 
-  const fetchPage = (query: CdrQuery, opts: Parameters<Governor["run"]>[1]) =>
-    governor.run((signal) => fetchCdrPage(upstream, query, { signal }), opts);
+  const fetchPage = requester.forPurpose("interactive");
+
+  /** From the store, or undefined to go upstream (it cannot answer, or cannot be read). */
+  async function fromStore(query: CallsQuery, onProgress?: GetCallsOptions["onProgress"]) {
+    if (!callStore) return undefined;
+    try {
+      return await callStore.server.answer(query, { onProgress, mode: upstream.mode });
+    } catch (error) {
+      if (isUpstreamError(error)) throw error;
+      serverLogger().warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        "the call store could not answer; asking the upstream",
+      );
+      return undefined;
+    }
+  }
 
   async function load(
     query: CallsQuery,
     onProgress: GetCallsOptions["onProgress"],
     owner: string | undefined,
   ) {
+    const stored = await fromStore(query, onProgress);
+    if (stored) return { summary: stored.summary, body: stored.body };
     const fields = query.fields ?? FIELD_NAMES;
-    const upstreamFields = [...new Set<FieldName>([...fields, ...RECORDING_FIELDS])];
+    // what the store keeps must be whole records
+    const upstreamFields = callStore
+      ? [...FIELD_NAMES]
+      : [...new Set<FieldName>([...fields, ...RECORDING_FIELDS])];
+    const fetchedAt = now();
     const result = await fetchAllCalls(
       { fetchPage: (page, opts) => fetchPage(page, { ...opts, owner }), now },
       { ...toCdrQuery(query), fields: upstreamFields },
       { deadlineMs, onProgress },
     );
+    if (callStore) {
+      await callStore.remember(result.calls, fetchedAt).catch((error: unknown) => {
+        serverLogger().warn({ error: String(error) }, "could not keep fetched calls in the store");
+      });
+    }
     for (const call of result.calls) {
       if (call.CallID && call.RecordURL) recordUrls.set(call.CallID, call.RecordURL);
     }
@@ -179,6 +234,10 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     const { count: _count, ...rest } = summary;
     const answer: CallsAnswer = { summary, body: writeResponse(result.calls, fields, rest) };
     return answer;
+  }
+
+  async function storedRecordUrl(callId: string): Promise<string | undefined> {
+    return callStore?.recordUrl(callId).catch(() => undefined);
   }
 
   async function lookup(callId: string, around: number | undefined, owner: string | undefined) {
@@ -211,7 +270,11 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
           ).finally(() => progress.delete(key)),
         (answer) =>
           answer.summary.complete
-            ? { ttlMs: ttlForRange(query.to, now()), weight: answer.summary.count + 1 }
+            ? {
+                // the store changes under settled ranges only by a re-sync: keep briefly
+                ttlMs: ttlForRange(query.to, now(), callStore ? { settledTtlMs: 5 * 60_000 } : {}),
+                weight: answer.summary.count + 1,
+              }
             : undefined,
         { signal: opts.signal },
       );
@@ -219,7 +282,7 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     },
     async lookupRecordUrl(callId, opts = {}) {
       if (!opts.refresh) {
-        const known = recordUrls.get(callId);
+        const known = recordUrls.get(callId) ?? (await storedRecordUrl(callId));
         if (known) return known;
       }
       let flight = lookups.get(callId);
@@ -258,6 +321,10 @@ type WithService = typeof globalThis & { [SINGLETON]?: CallsService };
  */
 export function getCallsService(): CallsService {
   const holder = globalThis as WithService;
-  holder[SINGLETON] ??= createCallsService({ upstream: getUpstream() });
+  holder[SINGLETON] ??= createCallsService({
+    upstream: getUpstream(),
+    requester: getUpstreamAccess().requester,
+    callStore: getCallStore(),
+  });
   return holder[SINGLETON];
 }

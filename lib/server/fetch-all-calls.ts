@@ -5,7 +5,12 @@ import type { CdrPage } from "@/lib/voicenter/cdr-api";
 import { isUpstreamError, UpstreamError } from "@/lib/voicenter/cdr-api-errors";
 import { toIsoUtc } from "@/lib/voicenter/dates";
 import { MAX_RECORDS_PER_REQUEST, type CdrQuery } from "@/lib/voicenter/request";
-import { addRejected, emptyRejected, type RejectedRecords } from "@/lib/voicenter/response";
+import {
+  addRejected,
+  emptyRejected,
+  type RejectedRecord,
+  type RejectedRecords,
+} from "@/lib/voicenter/response";
 
 import { createProfileBuilder } from "./hourly-profile";
 import { upstreamWindow, type TimeWindow } from "./time-window";
@@ -63,6 +68,8 @@ export interface FetchAllResult {
   upstreamTotal?: number;
   upstreamRequests: number;
   rejected: RejectedRecords;
+  /** The unreadable records themselves, once each (for the call store). */
+  rejectedRecords: RejectedRecord[];
   windows: number;
 }
 
@@ -91,6 +98,7 @@ export async function fetchAllCalls(
 
   const byId = new Map<string, Call>();
   const rejected = emptyRejected();
+  const rejectedByPrint = new Map<string, RejectedRecord>();
   const problems: string[] = [];
   let requests = 0;
   let windowsPlanned = 0;
@@ -101,7 +109,15 @@ export async function fetchAllCalls(
 
   const whole = upstreamWindow(query.from, query.to);
   if (!whole)
-    return { calls: [], total: 0, complete: true, upstreamRequests: 0, rejected, windows: 0 };
+    return {
+      calls: [],
+      total: 0,
+      complete: true,
+      upstreamRequests: 0,
+      rejected,
+      rejectedRecords: [],
+      windows: 0,
+    };
 
   const report = () =>
     opts.onProgress?.({
@@ -143,6 +159,8 @@ export async function fetchAllCalls(
     if (verdict.kind === "bisect") return verdict.parts;
     for (const call of page.calls) if (call.CallID) byId.set(call.CallID, call);
     addRejected(rejected, page.rejected);
+    for (const record of page.rejectedRecords ?? [])
+      rejectedByPrint.set(record.fingerprint, record);
     if (page.totalHits > received && received > 0) pageSize = received;
     learn(window, verdict, dates);
     // This window's lane is free again; the rest may spread over every idle lane. A lane
@@ -241,6 +259,7 @@ export async function fetchAllCalls(
         }),
     upstreamRequests: requests,
     rejected,
+    rejectedRecords: [...rejectedByPrint.values()],
     windows: windowsPlanned,
   };
 }

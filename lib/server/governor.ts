@@ -6,6 +6,8 @@ import {
   UpstreamError,
 } from "@/lib/voicenter/cdr-api-errors";
 
+import type { BudgetLedger, UpstreamPurpose } from "./budget-ledger";
+
 /**
  * Keeps this process inside the upstream's request budget (30 a minute per account, shared
  * by every user): at most `rateLimitPerMinute` request starts in any rolling window, at most
@@ -14,7 +16,8 @@ import {
  * with ERROR_NUMBER 1 pause the whole queue and are retried after about 5 s (the vendor's
  * hint), doubling up to a minute, until they get through or their deadline; transient
  * failures are retried a couple of times. Time is injected (`now`, `sleep`) so tests run on
- * a fake clock.
+ * a fake clock. With a `ledger`, each start is also claimed there first: the budget shared
+ * with other instances (and the backfill's share of it).
  */
 
 export type FailureClass = "rate-limited" | "transient" | "fatal";
@@ -35,6 +38,8 @@ export interface GovernorOptions {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   classify?: (error: unknown) => FailureClass;
+  /** The shared budget, asked before every start (lib/server/budget-ledger.ts). */
+  ledger?: BudgetLedger;
 }
 
 export interface RunOptions {
@@ -48,6 +53,8 @@ export interface RunOptions {
    * lib/server/caller-key.ts) — for the fair share. Requests without one share one key.
    */
   owner?: string;
+  /** What the request is for, for the shared budget's shares (default interactive). */
+  purpose?: UpstreamPurpose;
 }
 
 export interface GovernorStats {
@@ -210,6 +217,25 @@ export function createGovernor(options: GovernorOptions): Governor {
     entry.reject(error);
   }
 
+  /** Claims the start in the shared ledger: 0, or how long to wait (a caller past its deadline is told). */
+  async function claimShared(head: Entry): Promise<number> {
+    if (!options.ledger) return 0;
+    let claim: Awaited<ReturnType<BudgetLedger["claim"]>>;
+    try {
+      claim = await options.ledger.claim(head.opts.purpose ?? "interactive");
+    } catch {
+      // an unreachable ledger must not let requests through unmetered: try again shortly
+      claim = { granted: false, retryInMs: 1_000 };
+    }
+    if (claim.granted) return 0;
+    const at = now();
+    if (head.opts.notAfter !== undefined && head.opts.notAfter < at + claim.retryInMs) {
+      if (remove(head)) head.reject(budgetError(claim.retryInMs));
+      return 0;
+    }
+    return claim.retryInMs;
+  }
+
   async function pump(): Promise<void> {
     if (pumping) return;
     pumping = true;
@@ -234,7 +260,15 @@ export function createGovernor(options: GovernorOptions): Governor {
           await sleep(wait);
           continue;
         }
-        remove(head);
+        const shared = await claimShared(head);
+        if (shared > 0) {
+          counters.waits++;
+          counters.waitedMs += shared;
+          await sleep(shared);
+          continue;
+        }
+        // aborted while the claim was made: that start is spent, the next one goes
+        if (!remove(head)) continue;
         start(head, at);
       }
     } finally {

@@ -110,7 +110,12 @@ describe("withApi", () => {
 
   it("answers anything unexpected with a bare 500, logging it without the code", async () => {
     const logged: string[] = [];
-    vi.spyOn(console, "error").mockImplementation((line: string) => void logged.push(line));
+    // the server's log is pino on stdout: one JSON line per entry
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      const line = String(chunk);
+      if (line.includes('"level":50')) logged.push(line);
+      return true;
+    });
     const response = await call(async () => {
       await Promise.resolve();
       throw new Error(`database password and code ${CODE} (${encodeURIComponent(CODE)})`);
@@ -146,10 +151,10 @@ describe("withApi", () => {
   });
 
   it("logs nothing for the failures it explains", async () => {
-    const error = vi.spyOn(console, "error");
+    const write = vi.spyOn(process.stdout, "write");
     await call(() => {
       throw new ApiError("no_recording", "this call has no recording");
     });
-    expect(error).not.toHaveBeenCalled();
+    expect(write).not.toHaveBeenCalled();
   });
 });

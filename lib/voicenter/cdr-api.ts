@@ -11,7 +11,7 @@ import {
 import { FIELD_NAMES, type FieldName } from "./fields";
 import { parseLenientJson } from "./lenient-json";
 import { buildCdrRequestBody, type CdrQuery } from "./request";
-import { readCdrResponse, type RejectedRecords } from "./response";
+import { readCdrResponse, type RejectedRecord, type RejectedRecords } from "./response";
 
 /**
  * What the client needs to reach the upstream. `UpstreamConfig` (lib/server/upstream.ts)
@@ -31,6 +31,8 @@ export interface CdrPage {
   returnHits: number;
   calls: Call[];
   rejected: RejectedRecords;
+  /** The unreadable records themselves (what could be read of them). */
+  rejectedRecords?: RejectedRecord[];
 }
 
 /** Fields the data path itself relies on: dedupe by CallID, windows by Date. */
@@ -128,6 +130,7 @@ function readPage(status: number, contentType: string, text: string, code: strin
       returnHits: read.returnHits,
       calls: read.calls,
       rejected: read.rejected,
+      rejectedRecords: read.rejectedRecords,
     };
   }
   if (status === 429) throw rateLimited(status);

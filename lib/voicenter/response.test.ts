@@ -18,7 +18,41 @@ describe("readCdrResponse", () => {
       returnHits: 2,
       calls: [{ CallID: "a" }, { CallID: "b" }],
       rejected: { count: 0, reasons: [] },
+      rejectedRecords: [],
     });
+  });
+
+  it("keeps what can still be read of an unreadable record, never its RecordURL", () => {
+    const result = readCdrResponse(
+      {
+        TOTAL_HITS: 1,
+        CDR_LIST: [
+          {
+            callid: "x1",
+            Date: "2024-06-02 10:00:00",
+            CdrType: "8",
+            CallerNumber: "0501234567",
+            TargetNumber: 972722776772,
+            DID: "036000000",
+            Duration: "long",
+            RecordURL: "https://rec.example/secret.mp3",
+          },
+        ],
+      },
+      ["CallID", "Date"],
+    );
+    expect(result).toMatchObject({ kind: "ok", rejected: { count: 1 } });
+    if (result.kind !== "ok") return;
+    const [record] = result.rejectedRecords;
+    expect(record).toMatchObject({
+      reason: "Duration: expected a number",
+      callId: "x1",
+      at: Date.UTC(2024, 5, 2, 10),
+      cdrType: 8,
+      numbers: ["0501234567", "972722776772", "036000000"],
+    });
+    expect(record?.extensions).toBeUndefined();
+    expect(record?.fingerprint).not.toContain("secret");
   });
 
   it.each([[0], ["0"], [undefined]])("treats ERROR_NUMBER %j as success", (errorNumber) => {

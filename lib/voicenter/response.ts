@@ -1,5 +1,6 @@
 import { readCall, type Call } from "./call";
-import type { FieldName } from "./fields";
+import { canonicalFieldName, type FieldName } from "./fields";
+import { EXTENSION_MATCH_FIELDS, PHONE_MATCH_FIELDS } from "./matching";
 
 /** What one upstream response amounts to, however the upstream spelled it. */
 export type CdrResponse =
@@ -9,6 +10,8 @@ export type CdrResponse =
       returnHits: number;
       calls: Call[];
       rejected: RejectedRecords;
+      /** Each unreadable record, with what could still be read of it. */
+      rejectedRecords: RejectedRecord[];
     }
   | { kind: "error"; errorNumber: number; description: string; statusCode?: number }
   | { kind: "malformed"; reason: string };
@@ -21,6 +24,63 @@ export interface RejectedRecords {
 }
 
 const MAX_REASONS = 10;
+
+/**
+ * One unreadable record and what could still be read of it, field by field: enough to
+ * place it in time and to tell which filters it may match (a copy of the calls kept by
+ * Callboard counts it as the upstream's answer does). Never its RecordURL.
+ */
+export interface RejectedRecord {
+  reason: string;
+  /** The record as sent, as JSON text without its RecordURL: identifies it across fetches. */
+  fingerprint: string;
+  callId?: string;
+  /** Epoch ms, when its Date (or DateEpoch) could be read. */
+  at?: number;
+  cdrType?: number;
+  /** The readable phone-match fields (CallerNumber, TargetNumber, DID); undefined if none. */
+  numbers?: string[];
+  extensions?: string[];
+}
+
+function readable<N extends FieldName>(fields: Record<string, unknown>, name: N): Call[N] {
+  if (!(name in fields)) return undefined;
+  const one = readCall({ [name]: fields[name] });
+  return one.ok ? one.call[name] : undefined;
+}
+
+export function describeRejected(raw: unknown, reason: string): RejectedRecord {
+  const fields: Record<string, unknown> = {};
+  if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
+    for (const [key, value] of Object.entries(raw)) {
+      const name = canonicalFieldName(key);
+      if (name && name !== "RecordURL") fields[name] = value;
+    }
+  }
+  const record: RejectedRecord = { reason, fingerprint: JSON.stringify(fields) };
+  const callId = readable(fields, "CallID");
+  if (callId) record.callId = callId;
+  const date = readable(fields, "Date");
+  const epoch = readable(fields, "DateEpoch");
+  const at = date !== undefined ? Date.parse(date) : epoch !== undefined ? epoch * 1000 : NaN;
+  if (!Number.isNaN(at)) record.at = at;
+  const cdrType = readable(fields, "CdrType");
+  if (cdrType !== undefined) record.cdrType = cdrType;
+  const texts = (names: readonly FieldName[]) => {
+    const values = names
+      .map((name) => readable(fields, name))
+      .filter((v): v is string => typeof v === "string");
+    // an unreadable one could be the matching one: then nothing is known
+    return values.length === names.filter((n) => n in fields).length && values.length > 0
+      ? values
+      : undefined;
+  };
+  const numbers = texts(PHONE_MATCH_FIELDS);
+  if (numbers) record.numbers = numbers;
+  const extensions = texts(EXTENSION_MATCH_FIELDS);
+  if (extensions) record.extensions = extensions;
+  return record;
+}
 
 export function emptyRejected(): RejectedRecords {
   return { count: 0, reasons: [] };
@@ -78,12 +138,16 @@ export function readCdrResponse(body: unknown, required: readonly FieldName[] = 
 
   const calls: Call[] = [];
   const rejected = emptyRejected();
+  const rejectedRecords: RejectedRecord[] = [];
   for (const raw of list) {
     const result = readCall(raw, required);
     if (result.ok) calls.push(result.call);
-    else addRejected(rejected, { count: 1, reasons: [result.reason] });
+    else {
+      addRejected(rejected, { count: 1, reasons: [result.reason] });
+      rejectedRecords.push(describeRejected(raw, result.reason));
+    }
   }
   const returnHits = toCount(pick(record, "RETURN_HITS")) ?? list.length;
   const totalHits = toCount(pick(record, "TOTAL_HITS")) ?? Math.max(returnHits, list.length);
-  return { kind: "ok", totalHits, returnHits, calls, rejected };
+  return { kind: "ok", totalHits, returnHits, calls, rejected, rejectedRecords };
 }

@@ -5,7 +5,9 @@ import { API_ERROR_CODES, apiErrorEnvelopeSchema, type ApiErrorCode } from "@/li
 import { getUpstream, type UpstreamConfig } from "@/lib/server/upstream";
 import { NO_FAULTS, type SimulatorFaults } from "@/simulator/config";
 import { installCallsService } from "@/testing/calls-service";
+import { useProcessDatabase } from "@/testing/database/process-database";
 import { createFakeClock } from "@/testing/fake-clock";
+import { authorized, useLiveToken } from "@/testing/live-token";
 import { loopbackSimulator, type SimulatorServer } from "@/testing/simulator";
 
 /**
@@ -25,6 +27,7 @@ let simulator: SimulatorServer;
 let distrusting: SimulatorServer;
 let closedUrl = "";
 let GET: (request: Request) => Promise<Response>;
+let database: Awaited<ReturnType<typeof useProcessDatabase>>;
 const tally: string[] = [];
 
 beforeAll(async () => {
@@ -38,11 +41,13 @@ beforeAll(async () => {
   process.env.VOICENTER_API_URL = `${simulator.url}/hub/cdr/`;
   process.env.VOICENTER_TIMEOUT_MS = "1000";
   process.env.VOICENTER_RATE_LIMIT = "600";
+  useLiveToken("viewer");
+  database = await useProcessDatabase("fault-matrix");
   GET = (await import("./route")).GET;
 });
 
 afterAll(async () => {
-  await Promise.all([simulator.close(), distrusting.close()]);
+  await Promise.all([simulator.close(), distrusting.close(), database.close()]);
   console.log(`fault matrix: ${tally.length} cases — ${tally.join("; ")}`);
 });
 
@@ -60,7 +65,7 @@ async function load(
   });
   simulator.simulator.setFaults(faults);
   try {
-    const response = await GET(new Request(`http://localhost/api/calls?${search}`));
+    const response = await GET(new Request(`http://localhost/api/calls?${search}`, authorized()));
     const text = await response.text();
     expect(text).not.toContain(CODE);
     expect(text).not.toContain("/recordings/");
@@ -179,7 +184,7 @@ describe("fault matrix: each upstream fault, as the API answers it", () => {
     expect(body.incompleteReason).toMatch(
       /^Showing 10,000 of about [\d,]+ calls, not all of them: .*HTTP 503/,
     );
-    const again = await GET(new Request(`http://localhost/api/calls?${BIG}`));
+    const again = await GET(new Request(`http://localhost/api/calls?${BIG}`, authorized()));
     expect(again.headers.get("x-callboard-cache")).not.toBe("cache");
     const complete = callsResponseSchema.parse(await again.json());
     expect(complete).toMatchObject({ complete: true, total: body.upstreamTotal });

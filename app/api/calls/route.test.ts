@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { callsResponseSchema } from "@/lib/api/calls-response";
 import { apiErrorEnvelopeSchema } from "@/lib/api/error-codes";
-import { closeDatabase } from "@/lib/db";
+import { closeDatabase, getDatabase } from "@/lib/db";
+import { storedCall, storedCallRejection } from "@/lib/db/schema/call-store";
 import { loopbackSimulator, simulatedCallIds, type SimulatorServer } from "@/testing/simulator";
 
 /**
@@ -37,6 +39,9 @@ beforeAll(async () => {
   });
   process.env.VOICENTER_CODE = CODE;
   process.env.VOICENTER_API_URL = `${server.url}/hub/cdr/`;
+  // the pure proxy (the store's route test is route.store.test.ts)
+  process.env.CALLBOARD_STORE = "off";
+  process.env.CALLBOARD_DATA_DIR = dataDir;
   delete process.env.VOICENTER_RATE_LIMIT;
   Object.assign(process.env, {
     CALLBOARD_API_TOKENS: `viewer:${TOKEN}`,
@@ -144,5 +149,13 @@ describe("GET /api/calls (live mode against the simulator over HTTP)", () => {
     expect(error.code).toBe("bad_parameter");
     expect(error.message).toMatch(/^from: /);
     expect(serviceStats().governor.requests).toBe(before);
+  });
+
+  it("keeps no call data with CALLBOARD_STORE=off (the database holds only sign-in state)", async () => {
+    const db = await getDatabase();
+    const [calls] = await db.select({ n: count() }).from(storedCall);
+    const [rejected] = await db.select({ n: count() }).from(storedCallRejection);
+    expect(serviceStats().governor.requests).toBeGreaterThan(0);
+    expect([calls?.n, rejected?.n]).toEqual([0, 0]);
   });
 });

@@ -2,3 +2,4 @@
 export * from "./api-tokens";
 export * from "./audit";
 export * from "./auth";
+export * from "./call-store";

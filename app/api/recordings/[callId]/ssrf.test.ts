@@ -4,6 +4,8 @@ import { apiErrorEnvelopeSchema } from "@/lib/api/error-codes";
 import { buildCdrRequestBody } from "@/lib/voicenter/request";
 import { installCallsService } from "@/testing/calls-service";
 import { startCountingServer, type CountingServer } from "@/testing/counting-server";
+import { useProcessDatabase } from "@/testing/database/process-database";
+import { authorized, useLiveToken } from "@/testing/live-token";
 import { startScriptedUpstream, type ScriptedUpstream } from "@/testing/scripted-upstream";
 import { simulatedCallIds } from "@/testing/simulator";
 
@@ -23,6 +25,7 @@ let upstream: ScriptedUpstream;
 let otherAccount: ScriptedUpstream;
 let victim: CountingServer;
 let route: typeof RouteModule;
+let database: Awaited<ReturnType<typeof useProcessDatabase>>;
 let realCall = "";
 const outcomes = new Map<string, number>();
 
@@ -45,13 +48,16 @@ beforeAll(async () => {
     "*.voicenter.com",
     "*.voicenter.co.il",
   ].join(",");
+  useLiveToken("admin");
+  // plays are audited: the process's own database
+  database = await useProcessDatabase("ssrf");
   route = await import("./route");
   installCallsService({ lookupsPerMinute: 10_000 });
   realCall = await callWithRecording();
 });
 
 afterAll(async () => {
-  await Promise.all([victim.close(), upstream.close(), otherAccount.close()]);
+  await Promise.all([victim.close(), upstream.close(), otherAccount.close(), database.close()]);
   const tally = [...outcomes].map(([outcome, n]) => `${outcome} ×${n}`).join(", ");
   console.log(`SSRF attempts: ${[...outcomes.values()].reduce((a, b) => a + b, 0)} (${tally})`);
 });
@@ -79,7 +85,7 @@ async function callWithRecording(): Promise<string> {
 async function request(callId: string, init: RequestInit & { method?: "GET" | "HEAD" } = {}) {
   const handler = init.method === "HEAD" ? route.HEAD : route.GET;
   return handler(
-    new Request(`http://localhost/api/recordings/${encodeURIComponent(callId)}`, init),
+    new Request(`http://localhost/api/recordings/${encodeURIComponent(callId)}`, authorized(init)),
     { params: Promise.resolve({ callId }) },
   );
 }

@@ -7,6 +7,11 @@ import {
   TOKENS_PATH,
   USERS_PATH,
 } from "@/lib/api/admin-requests";
+import {
+  adminSyncReportSchema,
+  resyncRequestSchema,
+  resyncResultSchema,
+} from "@/lib/api/admin-sync";
 import type { ApiErrorCode } from "@/lib/api/error-codes";
 import { exportRecordSchema, EXPORTS_PATH } from "@/lib/api/export-record";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
@@ -14,9 +19,9 @@ import { AUDIT_MAX_PAGE_SIZE } from "@/lib/audit/filters";
 import { ROLES } from "@/lib/auth/roles";
 import { AUDIT_ACTOR_KINDS } from "@/lib/db/schema/audit";
 
-import { ACCESS_ERRORS, type ApiOperation, type ApiParameter } from "../operation";
+import { ACCESS_ERRORS, UPSTREAM_ERRORS, type ApiOperation, type ApiParameter } from "../operation";
 
-/** The admin routes: audit trail, users, API tokens, and the export go-ahead. */
+/** The admin routes: audit trail, users, API tokens, the call store's sync, and the export go-ahead. */
 
 const WRITE_ERRORS = [
   "bad_parameter",
@@ -239,5 +244,33 @@ export const adminOperations: ApiOperation[] = [
       200: { description: "Revoked.", content: json(z.object({ revoked: tokenSchema })) },
     },
     errors: [...WRITE_ERRORS, "not_found"],
+  },
+  {
+    method: "get",
+    path: "/api/admin/sync",
+    operationId: "syncReport",
+    tag: "admin",
+    summary: "The call store's sync: health, coverage, requests per hour, last errors (admin)",
+    responses: {
+      200: {
+        description: "The sync at a glance.",
+        content: json(adminSyncReportSchema, "SyncReport"),
+      },
+    },
+    errors: ["internal_error", ...ACCESS_ERRORS],
+  },
+  {
+    method: "post",
+    path: "/api/admin/sync/resync",
+    operationId: "resync",
+    tag: "admin",
+    summary:
+      "Fetch a range of the whole account again, replacing what the store holds (admin, audited)",
+    requestBody: {
+      description: "from and to: ISO-8601 instants, at most 7 days apart, within the retention.",
+      content: json(resyncRequestSchema),
+    },
+    responses: { 200: { description: "Fetched.", content: json(resyncResultSchema) } },
+    errors: [...WRITE_ERRORS, "store_disabled", "upstream_out_of_range", ...UPSTREAM_ERRORS],
   },
 ];
