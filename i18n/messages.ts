@@ -13,6 +13,10 @@ const NAMESPACES = [
   "drawer",
   "player",
   "login",
+  "agents",
+  "queues",
+  "figures",
+  "heatmap",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

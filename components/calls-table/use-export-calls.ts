@@ -7,6 +7,7 @@ import { useCallback, useState } from "react";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { callsToCsv } from "@/lib/csv/csv";
 import { downloadCsv } from "@/lib/csv/download";
+import { loadPhoneLibrary } from "@/lib/format/phone";
 import { sortKeysFor, type ColumnId } from "@/lib/table/columns";
 import { sortCalls } from "@/lib/table/sort";
 
@@ -35,15 +36,17 @@ export function useExportCalls({
 
   const exportCsv = useCallback(() => {
     setExporting(true);
-    // Let the "Exporting…" state paint before the main thread is busy writing the file.
-    setTimeout(() => {
+    // Foreign numbers are written formatted: the phone library first (loaded once); and the
+    // "Exporting…" state paints before the main thread is busy writing the file.
+    const painted = new Promise((resolve) => setTimeout(resolve, 0));
+    void Promise.all([loadPhoneLibrary().catch(() => undefined), painted]).then(() => {
       try {
         const ordered = sortCalls(calls, sorting, sortKeysFor(t), locale);
         downloadCsv(filename, callsToCsv(ordered, visibleColumns, { timeZone, locale, t }));
       } finally {
         setExporting(false);
       }
-    }, 0);
+    });
   }, [calls, sorting, visibleColumns, timeZone, filename, t, locale]);
 
   return { exportCsv, exporting };

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import * as z from "zod/mini";
 
-import { callsQueryToSearchParams, type CallsQuery } from "@/lib/view-state/calls-params";
+import { callsQueryToSearchParams, type CallsQuery } from "@/lib/view-state/calls-params-core";
 import type { ViewRequest } from "@/lib/view-state/view-request";
 
 import { CallsRequestError, fetchCalls } from "./fetch-calls";

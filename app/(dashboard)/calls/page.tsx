@@ -3,10 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
 import { CallsView } from "@/components/calls-page/calls-view";
-import { AppHeader } from "@/components/layout/app-header";
-import { Providers } from "@/components/providers";
 import { serverEnv } from "@/lib/server/env";
-import { getUpstream } from "@/lib/server/upstream";
 
 export const dynamic = "force-dynamic";
 
@@ -17,13 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default function CallsPage() {
   return (
-    <>
-      <AppHeader mode={getUpstream().mode} />
-      <Providers>
-        <Suspense>
-          <CallsView defaultTimeZone={serverEnv().CALLBOARD_TIMEZONE} />
-        </Suspense>
-      </Providers>
-    </>
+    <Suspense>
+      <CallsView defaultTimeZone={serverEnv().CALLBOARD_TIMEZONE} />
+    </Suspense>
   );
 }
