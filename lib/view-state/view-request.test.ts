@@ -113,20 +113,12 @@ describe("filterCallsLocally", () => {
     { CallID: "b", DialStatus: "ABANDONE", Duration: 0, HasRecording: false },
     { CallID: "c", DialStatus: "ANSWER", Duration: 300, HasRecording: true },
   ];
-  const none = {
-    status: null,
-    minDur: null,
-    maxDur: null,
-    agent: null,
-    queueName: null,
-    when: null,
-  };
   it("keeps the list as is without local filters", () => {
-    expect(filterCallsLocally(calls, none)).toBe(calls);
+    expect(filterCallsLocally(calls, NO_LOCAL_FILTERS)).toBe(calls);
   });
   it("filters by status and by duration bounds (inclusive)", () => {
     const ids = (f: Partial<Parameters<typeof filterCallsLocally>[1]>) =>
-      filterCallsLocally(calls, { ...none, ...f }).map((c) => c.CallID);
+      filterCallsLocally(calls, { ...NO_LOCAL_FILTERS, ...f }).map((c) => c.CallID);
     expect(ids({ status: ["ANSWER"], minDur: null, maxDur: null })).toEqual(["a", "c"]);
     expect(ids({ status: null, minDur: 30, maxDur: 300 })).toEqual(["a", "c"]);
     expect(ids({ status: ["ANSWER"], minDur: null, maxDur: 60 })).toEqual(["a"]);
