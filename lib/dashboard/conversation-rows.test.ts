@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { callsToCsv } from "@/lib/csv/csv";
+import { COLUMN_IDS } from "@/lib/table/columns";
 import { record } from "@/testing/conversation-records";
+import { tableTranslator } from "@/testing/translate";
 
 import { conversationRowsOf, filterConversationRows, legsOfRow } from "./conversation-rows";
 import { recordedStops } from "./recorded-stops";
@@ -101,5 +104,30 @@ describe("conversation rows", () => {
     expect(recordedStops(rows, legsOfRow)).toEqual(["t", "c2"]);
     expect(recordedStops([...rows].reverse(), legsOfRow)).toEqual(["c2", "t"]);
     expect(recordedStops(CALLS, () => undefined)).toEqual(["t", "c2"]);
+  });
+
+  it("shows a field the conversation lacks as absent: an empty CSV cell, hidden in the drawer", () => {
+    // The queue leg decides but names no queue or DID (empty text), and no leg has a price.
+    const legs = [
+      record({ CallID: "q2", CdrType: 8, when: "07:00", QueueName: "", DID: "", Price: undefined }),
+      record({ CallID: "t2", CdrType: 13, when: "07:30", original: "q2", Price: undefined }),
+    ];
+    const [row] = conversationRowsOf(legs).rows;
+    for (const id of ["QueueName", "DID", "Price"] as const) expect(row![id]).toBeUndefined();
+    // The legs ride on a symbol: no field, column or JSON sees them.
+    expect(Object.keys(row!).filter((key) => !COLUMN_IDS.includes(key as never))).toEqual([]);
+    expect(JSON.stringify(row)).not.toContain("t2");
+    // Written and shown exactly like the same call with those fields left out.
+    const without = JSON.parse(JSON.stringify(row)) as typeof row;
+    const csv = (call: typeof row) =>
+      callsToCsv([call!], COLUMN_IDS, {
+        timeZone: "Asia/Jerusalem",
+        locale: "en",
+        t: tableTranslator("en"),
+      });
+    expect(csv(row)).toBe(csv(without));
+    expect(csv(row).split("\r\n")[1]).not.toContain("undefined");
+    // The drawer lists the fields that are not undefined.
+    expect(COLUMN_IDS.filter((id) => row![id] !== undefined)).not.toContain("QueueName");
   });
 });
