@@ -7,8 +7,10 @@ import { computeHeatmap } from "@/lib/analytics/heatmap";
 import { computeQueueStats } from "@/lib/analytics/queues";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { groupConversations } from "@/lib/conversations/group";
+import { conversationRowsOf } from "@/lib/dashboard/conversation-rows";
 import { callEpochMs } from "@/lib/time/call-time";
 import { DAY_MS } from "@/lib/time/units";
+import { conversationFilter, NO_LOCAL_FILTERS } from "@/lib/view-state/local-filter";
 import { simulatedApiCalls } from "@/testing/simulator";
 
 import { count, figure, ms, note, type Section } from "./report";
@@ -26,7 +28,7 @@ const FIRST_DAY = Date.UTC(2024, 5, 9) / DAY_MS;
  * backs), through JSON as the browser receives them. Not the synthetic generator: that one
  * has no linked legs, and grouping is most of the work.
  */
-function simulatedRecords(): ApiCall[] {
+export function simulatedRecords(): ApiCall[] {
   const calls: ApiCall[] = [];
   for (let day = FIRST_DAY; calls.length < CALLS; day += 7) {
     calls.push(...simulatedApiCalls({ seed: 42, callsPerDay: 10_000 }, day, 7));
@@ -72,8 +74,26 @@ export const conversationsSection: Section = {
     const conversations = groupConversations(records);
     const kpiOptions = { shortAbandonSeconds: 5, serviceLevelSeconds: 20 };
 
+    const rowsOf = () => conversationRowsOf([...records]); // a new array: not the cached rows
+    const all = conversationRowsOf(records);
+    const agentKey = computeAgentStats(conversations)[0]?.key ?? "";
+    const filterBy = (f: Partial<typeof NO_LOCAL_FILTERS>) => () => {
+      const filter = conversationFilter(
+        all.conversations,
+        all.rows,
+        { ...NO_LOCAL_FILTERS, ...f },
+        {
+          timeZone: TIME_ZONE,
+          range,
+        },
+      );
+      return all.conversations.filter((c, i) => filter.keep?.(c, i) ?? true);
+    };
     const steps = {
       group: time(() => groupConversations(records)),
+      rows: time(rowsOf),
+      agentFilter: time(filterBy({ agent: agentKey })),
+      cellFilter: time(filterBy({ when: { weekday: 2, hour: 10 } })),
       kpis: time(() => computeConversationKpis(conversations, kpiOptions)),
       agents: time(() => computeAgentStats(conversations)),
       queues: time(() => computeQueueStats(conversations, kpiOptions)),
@@ -91,6 +111,9 @@ export const conversationsSection: Section = {
     const days = Math.round((range.to - range.from) / DAY_MS);
     return Promise.resolve([
       line("groupConversations", steps.group),
+      line("… and a table row per conversation", steps.rows),
+      line("drill-down: one agent's conversations", steps.agentFilter),
+      line("drill-down: a heatmap cell's", steps.cellFilter),
       line("computeConversationKpis", steps.kpis),
       line("computeAgentStats", steps.agents),
       line("computeQueueStats", steps.queues),

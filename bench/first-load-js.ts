@@ -60,41 +60,68 @@ async function gzippedSize(origin: string, urls: string[]): Promise<number> {
   return total;
 }
 
-async function measure({ origin, running }: NextServer): Promise<string[]> {
+/** The other dashboard pages: no budget of their own, measured beside /calls. */
+const OTHER_PAGES = ["/agents", "/queues"];
+
+async function pageHtml({ origin, running }: NextServer, path: string): Promise<string> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   let html: string | undefined;
   while (html === undefined && running() && Date.now() < deadline) {
-    html = await fetchText(`${origin}/calls`);
+    html = await fetchText(`${origin}${path}`);
     if (html === undefined) await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  if (html === undefined && !running()) throw new Error("next start ended before serving /calls");
+  if (html === undefined && !running()) throw new Error(`next start ended before serving ${path}`);
   if (html === undefined)
-    throw new Error(`next start did not serve /calls within ${START_TIMEOUT_MS / 1000} s`);
-  const { scripts, named, noModule } = chunkUrls(html);
-  const scriptBytes = await gzippedSize(origin, scripts);
-  const namedBytes = await gzippedSize(origin, named);
-  const noModuleBytes = await gzippedSize(origin, noModule);
-  const total = scriptBytes + namedBytes;
-  return [
-    figure(`<script src> chunks (${scripts.length})`, kb(scriptBytes)),
-    figure(`more chunks named in the RSC payload (${named.length})`, kb(namedBytes)),
-    figure("first-load JS of /calls, gzip", kb(total), {
-      text: `≤ ${kb(BUDGET_BYTES)}`,
-      within: total <= BUDGET_BYTES,
-    }),
-    note(
-      `not counted: ${noModule.length} nomodule polyfill chunk(s), ${kb(noModuleBytes)} gzip (legacy browsers only)`,
-    ),
-    note("each chunk as `next start` serves it, gzipped with zlib's default level, summed"),
-  ];
+    throw new Error(`next start did not serve ${path} within ${START_TIMEOUT_MS / 1000} s`);
+  return html;
 }
 
-/** 6. First-load JavaScript of /calls, from the existing production build. */
+async function firstLoad(server: NextServer, path: string) {
+  const { scripts, named, noModule } = chunkUrls(await pageHtml(server, path));
+  const scriptBytes = await gzippedSize(server.origin, scripts);
+  const namedBytes = await gzippedSize(server.origin, named);
+  const noModuleBytes = await gzippedSize(server.origin, noModule);
+  return {
+    scripts,
+    named,
+    noModule,
+    scriptBytes,
+    namedBytes,
+    noModuleBytes,
+    total: scriptBytes + namedBytes,
+  };
+}
+
+async function measure(server: NextServer): Promise<string[]> {
+  const calls = await firstLoad(server, "/calls");
+  const lines = [
+    figure(`<script src> chunks (${calls.scripts.length})`, kb(calls.scriptBytes)),
+    figure(`more chunks named in the RSC payload (${calls.named.length})`, kb(calls.namedBytes)),
+    figure("first-load JS of /calls, gzip", kb(calls.total), {
+      text: `≤ ${kb(BUDGET_BYTES)}`,
+      within: calls.total <= BUDGET_BYTES,
+    }),
+  ];
+  for (const path of OTHER_PAGES) {
+    const page = await firstLoad(server, path);
+    lines.push(figure(`first-load JS of ${path}, gzip`, kb(page.total)));
+  }
+  lines.push(
+    note(
+      `not counted: ${calls.noModule.length} nomodule polyfill chunk(s), ${kb(calls.noModuleBytes)} gzip (legacy browsers only)`,
+    ),
+    note("each chunk as `next start` serves it, gzipped with zlib's default level, summed"),
+  );
+  return lines;
+}
+
+/** 6. First-load JavaScript of /calls (and the other dashboard pages), from the existing build. */
 export const firstLoadJsSection: Section = {
-  title: "6. First-load JS of /calls (existing .next build, served by next start on 127.0.0.1)",
+  title:
+    "6. First-load JS of /calls, /agents, /queues (existing .next build, served by next start on 127.0.0.1)",
   async run() {
     const buildId = join(ROOT, ".next/BUILD_ID");
-    if (!existsSync(buildId) || !existsSync(join(ROOT, ".next/server/app/calls"))) {
+    if (!existsSync(buildId) || !existsSync(join(ROOT, ".next/server/app/(dashboard)/calls"))) {
       return [figure("first-load JS of /calls, gzip", "n/a"), note("build first: npx next build")];
     }
     const builtAt = statSync(buildId).mtimeMs;

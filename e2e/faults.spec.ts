@@ -169,7 +169,7 @@ test("a burst of error-1 answers is waited out, and the day loads whole", async 
   const count = page.getByTestId("call-count");
   // 5 s and then 10 s of back-off before the third attempt gets through.
   await expect(count).toHaveAttribute("data-complete", "true", { timeout: 50_000 });
-  await expect(count).toHaveText(/^[\d,]+ calls$/);
+  await expect(count).toHaveText(/^[\d,]+ conversations · [\d,]+ records$/);
   // (Next's route announcer is an alert of its own: only the page's count.)
   await expect(page.getByRole("main").locator("[role=alert]")).toHaveCount(0);
   await expect(page.locator("tbody [role=row]").first()).toBeVisible();
@@ -182,7 +182,7 @@ test("a load that breaks halfway is shown as not all of the calls, never as the 
   await page.goto(dayUrl(9));
   const count = page.getByTestId("call-count");
   await expect(count).toHaveAttribute("data-complete", "false", { timeout: 45_000 });
-  await expect(count).toHaveText(/^10,000 calls of about [\d,]+: not all of them$/);
+  await expect(count).toHaveText(/^10,000 records of about [\d,]+: not all of them$/);
   const warning = page.locator("[role=alert]").filter({ hasText: "could be loaded" });
   await expect(warning).toContainText(/^Only 10,000 of [\d,]+ calls could be loaded: .*HTTP 503/);
   await expect(warning.getByRole("button", { name: "Try again" })).toBeVisible();

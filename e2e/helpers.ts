@@ -42,9 +42,14 @@ export function seconds(text: string): number {
     .reduce((total, part) => total * 60 + Number(part), 0);
 }
 
+/** The calls table: a tree grid of conversations (the default), or a grid of every record. */
+export function callsGrid(page: Page) {
+  return page.locator("[role=grid], [role=treegrid]");
+}
+
 /** The texts of one column in the rendered rows, by its header's label. */
 export async function columnTexts(page: Page, header: string): Promise<string[]> {
-  const headers = await page.getByRole("columnheader").allTextContents();
+  const headers = await callsGrid(page).getByRole("columnheader").allTextContents();
   const index = headers.findIndex((h) => h.trim().startsWith(header));
   expect(index, `column ${header}`).toBeGreaterThanOrEqual(0);
   return page

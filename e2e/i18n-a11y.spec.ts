@@ -59,3 +59,50 @@ test.describe("languages and accessibility", () => {
     await context.close();
   });
 });
+
+test.describe("agents and queues: languages, accessibility, phone", () => {
+  const range = (path: string) => {
+    const url = new URL(callsUrl(), "http://x");
+    return `${path}${url.search}`;
+  };
+
+  for (const path of ["/agents", "/queues"]) {
+    test(`${path}: axe-clean in English (light) and Hebrew (dark)`, async ({ page, browser }) => {
+      await page.goto(range(path));
+      await expect(page.locator("table tbody tr").first()).toBeVisible({ timeout: 60_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const context = await browser.newContext({
+        locale: "he-IL",
+        colorScheme: "dark",
+        timezoneId: "Asia/Jerusalem",
+      });
+      const hebrew = await context.newPage();
+      await hebrew.goto(range(path));
+      await expect(hebrew.locator("html")).toHaveAttribute("dir", "rtl");
+      await expect(hebrew.locator("table tbody tr").first()).toBeVisible({ timeout: 60_000 });
+      await expect(hebrew.getByRole("navigation", { name: "עמודים" })).toBeVisible();
+      expect(await seriousViolations(hebrew)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  test("at phone width the pages do not overflow sideways; the tables scroll in their frame", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      timezoneId: "Asia/Jerusalem",
+    });
+    const page = await context.newPage();
+    for (const path of ["/calls", "/agents", "/queues"]) {
+      await page.goto(range(path));
+      await expect(page.locator("table tbody tr").first()).toBeVisible({ timeout: 60_000 });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  });
+});

@@ -1,12 +1,16 @@
 import type account from "@/messages/en/account.json";
 import type admin from "@/messages/en/admin.json";
+import type agents from "@/messages/en/agents.json";
 import type app from "@/messages/en/app.json";
 import type charts from "@/messages/en/charts.json";
 import type drawer from "@/messages/en/drawer.json";
+import type figures from "@/messages/en/figures.json";
 import type filters from "@/messages/en/filters.json";
+import type heatmap from "@/messages/en/heatmap.json";
 import type kpis from "@/messages/en/kpis.json";
 import type login from "@/messages/en/login.json";
 import type player from "@/messages/en/player.json";
+import type queues from "@/messages/en/queues.json";
 import type table from "@/messages/en/table.json";
 
 import type { Locale } from "./locales";
@@ -25,6 +29,10 @@ export type Messages = typeof app & {
   login: typeof login;
   account: typeof account;
   admin: typeof admin;
+  agents: typeof agents;
+  queues: typeof queues;
+  figures: typeof figures;
+  heatmap: typeof heatmap;
 };
 
 declare module "next-intl" {

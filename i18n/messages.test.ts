@@ -2,13 +2,17 @@ import { describe, expect, it } from "vitest";
 
 import heAccount from "@/messages/he/account.json";
 import heAdmin from "@/messages/he/admin.json";
+import heAgents from "@/messages/he/agents.json";
 import heApp from "@/messages/he/app.json";
 import heCharts from "@/messages/he/charts.json";
 import heDrawer from "@/messages/he/drawer.json";
+import heFigures from "@/messages/he/figures.json";
 import heFilters from "@/messages/he/filters.json";
+import heHeatmap from "@/messages/he/heatmap.json";
 import heKpis from "@/messages/he/kpis.json";
 import heLogin from "@/messages/he/login.json";
 import hePlayer from "@/messages/he/player.json";
+import heQueues from "@/messages/he/queues.json";
 import heTable from "@/messages/he/table.json";
 
 import type { Messages } from "./app-config";
@@ -26,6 +30,10 @@ const he = {
   login: heLogin,
   account: heAccount,
   admin: heAdmin,
+  agents: heAgents,
+  queues: heQueues,
+  figures: heFigures,
+  heatmap: heHeatmap,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

@@ -15,6 +15,10 @@ const NAMESPACES = [
   "login",
   "account",
   "admin",
+  "agents",
+  "queues",
+  "figures",
+  "heatmap",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

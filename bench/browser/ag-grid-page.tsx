@@ -20,7 +20,7 @@ import { DEFAULT_VISIBLE_COLUMNS, type ColumnId } from "@/lib/table/columns";
 import { callEpochMs } from "@/lib/time/call-time";
 import table from "@/messages/en/table.json";
 
-import { benchCalls, FILTER_FIELDS, TIME_ZONE } from "./grid-data";
+import { FILTER_FIELDS, loadBenchCalls, TIME_ZONE } from "./grid-data";
 import { installProbe } from "./probe";
 
 /**
@@ -66,11 +66,11 @@ const columnDefs: ColDef<ApiCall>[] = DEFAULT_VISIBLE_COLUMNS.map((id) => ({
 
 let api: GridApi<ApiCall> | undefined;
 
-function Page() {
+function Page({ calls }: { calls: readonly ApiCall[] }) {
   return (
     <div className="bench-grid">
       <AgGridReact<ApiCall>
-        rowData={benchCalls as ApiCall[]}
+        rowData={calls as ApiCall[]}
         columnDefs={columnDefs}
         rowHeight={40}
         headerHeight={36}
@@ -81,16 +81,19 @@ function Page() {
   );
 }
 
-installProbe({
-  rowSelector: ".ag-row",
-  firstRowId: () =>
-    document.querySelector('.ag-row[row-index="0"]')?.getAttribute("row-id") ?? null,
-  scroller: () => document.querySelector<HTMLElement>(".ag-grid-viewport"),
-  render: () => createRoot(document.getElementById("root") as HTMLElement).render(<Page />),
-  sortByDurationDesc: () =>
-    api?.applyColumnState({
-      state: [{ colId: "Duration", sort: "desc" }],
-      defaultState: { sort: null },
-    }),
-  quickFilter: (text) => api?.setGridOption("quickFilterText", text),
-});
+void loadBenchCalls().then((calls) =>
+  installProbe({
+    rowSelector: ".ag-row",
+    firstRowId: () =>
+      document.querySelector('.ag-row[row-index="0"]')?.getAttribute("row-id") ?? null,
+    scroller: () => document.querySelector<HTMLElement>(".ag-grid-viewport"),
+    render: () =>
+      createRoot(document.getElementById("root") as HTMLElement).render(<Page calls={calls} />),
+    sortByDurationDesc: () =>
+      api?.applyColumnState({
+        state: [{ colId: "Duration", sort: "desc" }],
+        defaultState: { sort: null },
+      }),
+    quickFilter: (text) => api?.setGridOption("quickFilterText", text),
+  }),
+);

@@ -33,10 +33,17 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-/** Bundles each entry (bench/… .tsx) to `<name>.html` + `<name>.js` and serves them. */
-export async function serveBundles(entries: Record<string, string>): Promise<StaticSite> {
+/**
+ * Bundles each entry (bench/… .tsx) to `<name>.html` + `<name>.js` and serves them, with
+ * any `data` files (`records.json`: what a page fetches before timing starts).
+ */
+export async function serveBundles(
+  entries: Record<string, string>,
+  data: Record<string, string> = {},
+): Promise<StaticSite> {
   const dir = mkdtempSync(join(tmpdir(), "callboard-bench-"));
   try {
+    for (const [name, text] of Object.entries(data)) writeFileSync(join(dir, name), text);
     for (const [name, entry] of Object.entries(entries)) {
       await build({
         entryPoints: [join(ROOT, entry)],
@@ -64,9 +71,13 @@ export async function serveBundles(entries: Record<string, string>): Promise<Sta
   }
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? "/").replace(/^\/+/, "").split("?")[0] ?? "";
-    const type = name.endsWith(".js") ? "text/javascript" : "text/html";
+    const type = name.endsWith(".js")
+      ? "text/javascript"
+      : name.endsWith(".json")
+        ? "application/json"
+        : "text/html";
     try {
-      if (!/^[\w-]+\.(js|html)$/.test(name)) throw new Error("not found");
+      if (!/^[\w-]+\.(js|html|json)$/.test(name)) throw new Error("not found");
       res.writeHead(200, { "content-type": `${type}; charset=utf-8` });
       res.end(readFileSync(join(dir, name)));
     } catch {

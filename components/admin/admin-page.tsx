@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 import { NotAllowed } from "@/components/auth/not-allowed";
-import { AppHeader, type NavId } from "@/components/layout/app-header";
+import { AppHeader } from "@/components/layout/app-header";
 import { Providers } from "@/components/providers";
 import type { PageAccess } from "@/lib/auth/page-access";
 import type { Permission } from "@/lib/auth/roles";
@@ -10,21 +10,19 @@ import type { Permission } from "@/lib/auth/roles";
 export function AdminPage({
   access,
   permission,
-  current,
   title,
   lead,
   children,
 }: {
   access: PageAccess;
   permission: Permission;
-  current: NavId;
   title: string;
   lead: string;
   children: ReactNode;
 }) {
   return (
     <>
-      <AppHeader mode={access.client.mode} principal={access.client} current={current} />
+      <AppHeader mode={access.client.mode} principal={access.client} />
       {access.allowed ? (
         <Providers principal={access.client}>
           <main className="mx-auto flex w-full max-w-6xl flex-col gap-4 px-4 py-6">

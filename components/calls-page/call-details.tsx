@@ -8,16 +8,21 @@ import { useCallback, useMemo } from "react";
 import { CallDrawer } from "@/components/drawer/call-drawer";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { callQueryOptions } from "@/lib/api/query-options";
-import { buildLegIndex, otherLegs } from "@/lib/conversations/legs";
+import type { Conversation } from "@/lib/conversations/conversation";
+import { recordedStops } from "@/lib/dashboard/recorded-stops";
 import { sortKeysFor } from "@/lib/table/columns";
 import { sortCalls } from "@/lib/table/sort";
 
 interface CallDetailsProps {
   callId: string;
-  /** Every loaded call (legs may be hidden by the browser-side filters). */
+  /** Every loaded record (legs may be hidden by the browser-side filters). */
   calls: readonly ApiCall[];
-  /** The calls as listed, for previous/next recording. */
+  /** Every loaded conversation, for the open call's journey; null until grouped. */
+  conversations: readonly Conversation<ApiCall>[] | null;
+  /** The rows as listed (conversations or records), for previous/next recording. */
   shown: readonly ApiCall[];
+  /** A conversation row's legs (undefined for a row that is one record). */
+  legsOf: (row: ApiCall) => readonly ApiCall[] | undefined;
   sorting: SortingState;
   timeZone: string;
   /** The range the list was loaded for: the open call is fetched with every field within it. */
@@ -26,11 +31,13 @@ interface CallDetailsProps {
   onClose: () => void;
 }
 
-/** The open call's drawer, with its legs and the neighbouring recordings in list order. */
+/** The open call's drawer: its journey, and the neighbouring recordings in list order. */
 export function CallDetails({
   callId,
   calls,
+  conversations,
   shown,
+  legsOf,
   sorting,
   timeZone,
   range,
@@ -43,40 +50,50 @@ export function CallDetails({
   // The list holds only the shown columns' fields; the drawer shows every field of the call.
   const full = useQuery(callQueryOptions(callId, range, { enabled: listed !== undefined }));
   const call = full.data?.calls.find((c) => c.CallID === callId) ?? listed;
-  const legs = useMemo(() => (call ? otherLegs(call, buildLegIndex(calls)) : []), [call, calls]);
-  const recorded = useMemo(
-    () =>
-      sortCalls(
-        shown.filter((c) => c.HasRecording),
-        sorting,
-        sortKeysFor((key) => t(key)),
-        locale,
-      ),
-    [shown, sorting, t, locale],
+  const conversation = useMemo(
+    () => conversations?.find((c) => c.legs.some((leg) => leg.CallID === callId)),
+    [conversations, callId],
   );
-  const position = recorded.findIndex((c) => c.CallID === callId);
-  const previous = position > 0 ? recorded[position - 1] : undefined;
-  const next = position >= 0 ? recorded[position + 1] : undefined;
+  const stops = useMemo(
+    () =>
+      recordedStops(
+        sortCalls(
+          shown.filter((c) => c.HasRecording),
+          sorting,
+          sortKeysFor((key) => t(key)),
+          locale,
+        ),
+        legsOf,
+      ),
+    [shown, legsOf, sorting, t, locale],
+  );
+  const position = stops.indexOf(callId);
+  const previous = position > 0 ? stops[position - 1] : undefined;
+  const next = position >= 0 ? stops[position + 1] : undefined;
 
   const close = useCallback(() => {
     onClose();
-    // Give focus back to the call's row (it stays rendered: the drawer opened from it).
+    // Give focus back to the call's row (it stays rendered: the drawer opened from it), or
+    // to its conversation's row when its legs are closed.
+    const ids = [callId, ...(conversation?.legs.map((leg) => leg.CallID) ?? [])];
     requestAnimationFrame(() => {
-      const row = document.querySelector<HTMLElement>(`[data-call-id="${CSS.escape(callId)}"]`);
-      row?.focus();
+      for (const id of ids) {
+        const row = document.querySelector<HTMLElement>(`[data-call-id="${CSS.escape(id)}"]`);
+        if (row) return row.focus();
+      }
     });
-  }, [onClose, callId]);
+  }, [onClose, callId, conversation]);
 
   if (!call) return null;
   return (
     <CallDrawer
       call={call}
-      legs={legs}
+      conversation={conversation}
       timeZone={timeZone}
       onClose={close}
       onOpenCall={onOpen}
-      onPreviousRecording={previous ? () => onOpen(previous.CallID) : undefined}
-      onNextRecording={next ? () => onOpen(next.CallID) : undefined}
+      onPreviousRecording={previous ? () => onOpen(previous) : undefined}
+      onNextRecording={next ? () => onOpen(next) : undefined}
     />
   );
 }

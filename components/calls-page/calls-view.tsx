@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useCallback, useDeferredValue, useMemo } from "react";
@@ -10,60 +9,46 @@ import { CallsTable } from "@/components/calls-table/calls-table";
 import { TableToolbar } from "@/components/calls-table/table-toolbar";
 import { useExportCalls } from "@/components/calls-table/use-export-calls";
 import { LazyChartsPanel } from "@/components/charts/lazy-charts-panel";
-import { FilterBar } from "@/components/filters/filter-bar";
-import { KpiStrip } from "@/components/kpis/kpi-strip";
+import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
+import { useDashboard } from "@/components/dashboard/use-dashboard";
+import { LazyHeatmapPanel } from "@/components/heatmap/lazy-heatmap-panel";
+import { KpiSection } from "@/components/kpis/kpi-section";
 import { Button } from "@/components/ui/button";
 import { ShareButton } from "@/components/view-state/share-button";
-import { useMounted, useViewState } from "@/components/view-state/use-view-state";
 import type { ApiCall } from "@/lib/api/calls-response";
-import { callsQueryOptions, loadProgressQueryOptions } from "@/lib/api/query-options";
-import { createLabeler } from "@/lib/format/labels";
-import { wallTimeAt } from "@/lib/time/time-zone";
-import { filterCallsLocally } from "@/lib/view-state/local-filter";
-import { CLEARED_FILTERS } from "@/lib/view-state/parsers";
 
-import { CallsStatus } from "./calls-status";
+import { exportFilename } from "./export-filename";
+import { RowModeSwitch } from "./row-mode-switch";
 
 const EMPTY: readonly ApiCall[] = [];
+const noLegs = () => undefined;
 
 // The drawer and its player load when a call is opened, not with the page.
 const CallDetails = dynamic(() => import("./call-details").then((m) => m.CallDetails), {
   ssr: false,
 });
 
-/** `callboard-calls-2026-11-17-2026-11-24.csv`: the range's local days. */
-function exportFilename(range: { from: number; to: number } | null, timeZone: string): string {
-  if (!range) return "callboard-calls.csv";
-  const day = (ms: number) => {
-    const w = wallTimeAt(ms, timeZone);
-    return `${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
-  };
-  const [from, to] = [day(range.from), day(range.to - 1)];
-  return from === to ? `callboard-calls-${from}.csv` : `callboard-calls-${from}-${to}.csv`;
-}
-
+/**
+ * `/calls`: KPIs, charts, the hour × weekday heatmap and the table, of conversations (one row
+ * each, legs beneath) or of every record (`rows=records`).
+ */
 export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
-  const mounted = useMounted();
-  const state = useViewState(defaultTimeZone);
-  const { view, setView, request, timeZone } = state;
+  const dashboard = useDashboard(defaultTimeZone);
+  const { view, setView, timeZone, range, calls, conversations, engine, query } = dashboard;
   const t = useTranslations("calls");
   const tt = useTranslations("table");
-  const labels = useMemo(() => createLabeler((key) => tt(key)), [tt]);
+  const records = view.rows === "records";
 
-  const query = useQuery(callsQueryOptions(request, { enabled: mounted }));
-
-  const calls = query.data?.calls ?? EMPTY;
-  const shown = useMemo(() => filterCallsLocally(calls, view), [calls, view]);
-  const range = useMemo(
-    () => (request.ok ? { from: request.query.from, to: request.query.to } : null),
-    [request],
-  );
+  const shown = records ? dashboard.shownRecords : (conversations?.shown.rows ?? null);
+  const rows = shown ?? EMPTY;
+  const loading = dashboard.loading || shown === null;
+  const legsOf = engine?.legsOfRow ?? noLegs;
   // The table paints first; the charts (the dearest render) follow in a deferred pass.
-  const chartCalls = useDeferredValue(shown, EMPTY);
+  const chartCalls = useDeferredValue(rows, EMPTY);
   const exporter = useExportCalls({
-    calls: shown,
-    sorting: state.sorting,
-    visibleColumns: state.visibleColumns,
+    calls: rows,
+    sorting: dashboard.sorting,
+    visibleColumns: dashboard.visibleColumns,
     timeZone,
     filename: exportFilename(range, timeZone),
   });
@@ -74,58 +59,46 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
     : undefined;
 
   const openCall = useCallback((call: ApiCall) => void setView({ call: call.CallID }), [setView]);
-  const loading = !mounted || (request.ok && query.isPending);
-  const progressQuery = useQuery(loadProgressQueryOptions(request, { active: query.isFetching }));
-  const progress = query.isFetching ? (progressQuery.data ?? null) : null;
+  const loadedCount = records ? calls.length : (conversations?.all.rows.length ?? 0);
+  const shownConversations = conversations?.shown.conversations;
+  const recordCount = useMemo(
+    () => shownConversations?.reduce((sum, c) => sum + c.legs.length, 0) ?? 0,
+    [shownConversations],
+  );
 
   return (
-    <main className="flex flex-col gap-4 pb-8">
-      <FilterBar
-        values={view}
-        effectiveRange={
-          range
-            ? { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() }
-            : null
-        }
-        timeZone={timeZone}
-        problem={request.ok ? null : { param: request.param, message: request.message }}
-        onChange={(patch) => void setView({ ...patch, call: null })}
-        onReset={() => void setView(CLEARED_FILTERS)}
-        typeLabel={(id) => labels.callType(id, undefined)}
-        statusLabel={(s) => labels.status(s)}
-      />
-      <div className="flex flex-col gap-4 px-4">
-        <CallsStatus
-          query={query}
-          loading={loading}
-          progress={progress}
-          refreshing={query.isFetching && !query.isPending}
-          empty={!loading && query.isSuccess && calls.length === 0}
-          onWiden={() => void setView({ range: "last30Days", from: null, to: null })}
-          onRetry={() => void query.refetch()}
-        />
-        <KpiStrip
-          calls={shown}
-          loading={loading}
-          shortAbandonSeconds={view.abandonS}
-          serviceLevelSeconds={view.slaS}
-        />
+    <main className="flex flex-col pb-8">
+      <h1 className="sr-only">{t("title")}</h1>
+      <DashboardFilters dashboard={dashboard} />
+      <div className="flex flex-col gap-4 px-4 pt-4">
+        <KpiSection dashboard={dashboard} />
         {range ? (
           <LazyChartsPanel
             calls={chartCalls}
-            loading={loading || chartCalls !== shown}
+            loading={loading || chartCalls !== rows}
             timeZone={timeZone}
             range={range}
             onStatusClick={(status) => void setView({ status: [status], call: null })}
           />
         ) : null}
+        {range ? (
+          <LazyHeatmapPanel
+            conversations={loading ? null : (conversations?.heatmap.conversations ?? null)}
+            timeZone={timeZone}
+            range={range}
+            metric={view.heat}
+            selected={view.when}
+            onMetric={(heat) => void setView({ heat: heat === "volume" ? null : heat })}
+            onSelect={(when) => void setView({ when, call: null })}
+          />
+        ) : null}
         <TableToolbar
-          visibleColumns={state.visibleColumns}
-          onVisibleColumnsChange={state.setColumns}
+          visibleColumns={dashboard.visibleColumns}
+          onVisibleColumnsChange={dashboard.setColumns}
           onExport={canExport ? exporter.exportCsv : undefined}
           exportProblem={exportProblem}
           exporting={exporter.exporting}
-          exportDisabled={shown.length === 0 || exporter.exporting}
+          exportDisabled={rows.length === 0 || exporter.exporting}
         >
           <div className="flex flex-wrap items-center gap-3">
             <p
@@ -138,28 +111,36 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
                 ? t("loading")
                 : query.data && !query.data.complete
                   ? t("countPartial", {
-                      count: shown.length,
+                      count: calls.length,
                       total: query.data.upstreamTotal ?? query.data.total,
                     })
-                  : t("count", { count: shown.length })}
-              {shown.length !== calls.length ? (
+                  : records
+                    ? t("countRecords", { count: rows.length })
+                    : t("countConversations", { count: rows.length, records: recordCount })}
+              {!loading && rows.length !== loadedCount ? (
                 <span className="ms-1 font-normal text-slate-500 dark:text-slate-400">
-                  {t("ofLoaded", { count: calls.length })}
+                  {t("ofLoaded", { count: loadedCount })}
                 </span>
               ) : null}
             </p>
+            <RowModeSwitch
+              mode={view.rows}
+              onChange={(mode) => void setView({ rows: mode === "conversations" ? null : mode })}
+            />
             <ShareButton />
-            <Button size="sm" onClick={state.refresh}>
+            <Button size="sm" onClick={dashboard.refresh}>
               {t("refresh")}
             </Button>
           </div>
         </TableToolbar>
         <CallsTable
-          calls={shown}
-          sorting={state.sorting}
-          onSortingChange={state.setSorting}
-          visibleColumns={state.visibleColumns}
-          onVisibleColumnsChange={state.setColumns}
+          key={view.rows}
+          calls={rows}
+          getSubRows={records ? undefined : legsOf}
+          sorting={dashboard.sorting}
+          onSortingChange={dashboard.setSorting}
+          visibleColumns={dashboard.visibleColumns}
+          onVisibleColumnsChange={dashboard.setColumns}
           timeZone={timeZone}
           selectedCallId={view.call ?? undefined}
           onRowClick={openCall}
@@ -170,8 +151,10 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
         <CallDetails
           callId={view.call}
           calls={calls}
-          shown={shown}
-          sorting={state.sorting}
+          conversations={conversations?.all.conversations ?? null}
+          shown={rows}
+          legsOf={records ? noLegs : legsOf}
+          sorting={dashboard.sorting}
           timeZone={timeZone}
           range={range}
           onOpen={(id) => void setView({ call: id })}

@@ -2,6 +2,8 @@ import {
   columnOrderingFeature,
   columnVisibilityFeature,
   createColumnHelper,
+  createExpandedRowModel,
+  rowExpandingFeature,
   rowSortingFeature,
   tableFeatures,
   type CellContext,
@@ -48,7 +50,10 @@ export const callsTableFeatures = tableFeatures({
   rowSortingFeature,
   columnVisibilityFeature,
   columnOrderingFeature,
+  // Conversations: a row's legs are its sub-rows (sorting orders the conversations only).
+  rowExpandingFeature,
   sortedRowModel: createKeyedSortedRowModel(),
+  expandedRowModel: createExpandedRowModel(),
   columnMeta: {} as CallColumnMeta,
   tableMeta: {} as KeyedSortTableMeta,
 });
@@ -167,7 +172,7 @@ export function buildColumns(context: ColumnContext): CallColumnDef[] {
   return COLUMN_IDS.map((id) => {
     const kind = columnKind(id);
     const numeric = isNumericKind(kind);
-    return helper.accessor((call: ApiCall) => call[id], {
+    return helper.accessor((call: ApiCall): unknown => call[id], {
       id,
       header: context.t(`columns.${id}`),
       cell: cellRenderer(id, context),
@@ -181,6 +186,6 @@ export function buildColumns(context: ColumnContext): CallColumnDef[] {
         meaning: context.t(`meanings.${id}`),
         sortKey: sortKeys[id],
       },
-    }) as CallColumnDef;
+    });
   });
 }

@@ -24,11 +24,14 @@ export function CallsTableBody({
   scrollRef,
   selectedCallId,
   onRowClick,
+  conversations,
 }: {
   table: CallsTableInstance;
   scrollRef: RefObject<HTMLDivElement | null>;
   selectedCallId: string | undefined;
   onRowClick: ((call: ApiCall) => void) | undefined;
+  /** Rows are conversations, their legs beneath them (a tree grid). */
+  conversations: boolean;
 }) {
   const rows = table.getRowModel().rows;
   const visibleColumns = table.getVisibleLeafColumns();
@@ -89,12 +92,26 @@ export function CallsTableBody({
       End: rows.length - 1,
     };
     const to = keys[event.key];
+    const row = rows[index];
+    // Tree grid: → opens a conversation's legs (or steps into them), ← closes them or
+    // steps out of a leg; mirrored in right-to-left pages.
+    const rtl = getComputedStyle(event.currentTarget).direction === "rtl";
+    const inward = event.key === (rtl ? "ArrowLeft" : "ArrowRight");
+    const outward = event.key === (rtl ? "ArrowRight" : "ArrowLeft");
     if (to !== undefined) {
       event.preventDefault();
       moveTo(to);
+    } else if (conversations && row && (inward || outward)) {
+      event.preventDefault();
+      if (row.depth > 0) {
+        if (outward) moveTo(rows.indexOf(row.getParentRow() ?? row));
+      } else if (row.getCanExpand()) {
+        if (inward && !row.getIsExpanded()) row.toggleExpanded(true);
+        else if (inward) moveTo(index + 1);
+        else if (row.getIsExpanded()) row.toggleExpanded(false);
+      }
     } else if ((event.key === "Enter" || event.key === " ") && onRowClick) {
       event.preventDefault();
-      const row = rows[index];
       if (row) onRowClick(row.original);
     }
   }
@@ -109,6 +126,8 @@ export function CallsTableBody({
     >
       {items.map((item) => {
         const row = rows[item.index] as Row<typeof table.options.features, ApiCall>;
+        const expanded = conversations && row.getIsExpanded();
+        const open = selectedCallId !== undefined;
         return (
           <CallRow
             key={row.id}
@@ -116,10 +135,20 @@ export function CallsTableBody({
             index={item.index}
             start={item.start - HEADER_HEIGHT}
             columns={visibleColumns}
-            selected={selectedCallId !== undefined && row.original.CallID === selectedCallId}
+            selected={
+              open &&
+              (row.original.CallID === selectedCallId ||
+                // A closed conversation stands for the leg that is open.
+                (!expanded && row.subRows.some((leg) => leg.original.CallID === selectedCallId)))
+            }
             tabbable={item.index === tabbable}
             onFocusRow={setActiveIndex}
             onRowClick={onRowClick}
+            conversations={conversations}
+            depth={row.depth}
+            legCount={row.subRows.length}
+            expanded={expanded}
+            position={row.index + 1}
           />
         );
       })}

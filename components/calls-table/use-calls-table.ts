@@ -5,11 +5,12 @@ import {
   useTable,
   type ColumnOrderState,
   type ColumnVisibilityState,
+  type ExpandedState,
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 
 import type { ApiCall } from "@/lib/api/calls-response";
 import {
@@ -20,6 +21,7 @@ import {
 } from "@/lib/table/columns";
 
 import { buildColumns, callsTableFeatures } from "./columns";
+import { usePhoneFormatVersion } from "./use-phone-format";
 
 export interface UseCallsTableOptions {
   /** Every loaded call; the table sorts them itself (keyed sort, see lib/table/sort.ts). */
@@ -32,6 +34,11 @@ export interface UseCallsTableOptions {
   onVisibleColumnsChange?: (next: ColumnId[]) => void;
   /** IANA zone the times are shown in (the viewer's). */
   timeZone: string;
+  /**
+   * Conversations: the legs beneath a row (undefined for a row that is one record). Rows
+   * with legs expand; sorting orders the rows, legs stay in time order beneath them.
+   */
+  getSubRows?: (row: ApiCall) => readonly ApiCall[] | undefined;
 }
 
 /**
@@ -45,10 +52,17 @@ export function useCallsTable({
   visibleColumns,
   onVisibleColumnsChange,
   timeZone,
+  getSubRows,
 }: UseCallsTableOptions) {
   const t = useTranslations("table");
   const locale = useLocale();
-  const columns = useMemo(() => buildColumns({ t, locale, timeZone }), [t, locale, timeZone]);
+  const phoneFormat = usePhoneFormatVersion();
+  const columns = useMemo(
+    () => buildColumns({ t, locale, timeZone }),
+    // phoneFormat: the cells render again once foreign numbers can be formatted.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, locale, timeZone, phoneFormat],
+  );
   const meta = useMemo(() => ({ locale }), [locale]);
 
   // The page may parse these from the URL on every render: depend on their content, not
@@ -68,13 +82,17 @@ export function useCallsTable({
     () => [...shown, ...COLUMN_IDS.filter((id) => !shown.includes(id))],
     [shown],
   );
+  // Which conversations show their legs: not in the URL (the rows it names change with data).
+  const [expanded, setExpanded] = useState<ExpandedState>({});
 
   return useTable({
     features: callsTableFeatures,
     columns,
     data: calls,
     meta,
-    state: { sorting: knownSorting, columnVisibility, columnOrder },
+    getSubRows,
+    state: { sorting: knownSorting, columnVisibility, columnOrder, expanded },
+    onExpandedChange: setExpanded,
     onSortingChange: (updater: Updater<SortingState>) =>
       onSortingChange(functionalUpdate(updater, knownSorting)),
     onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => {

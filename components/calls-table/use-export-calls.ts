@@ -9,6 +9,7 @@ import { exportFilters, EXPORTS_PATH, type ExportRecord } from "@/lib/api/export
 import { sendJson, type SendResult } from "@/lib/api/send-json";
 import { callsToCsv } from "@/lib/csv/csv";
 import { downloadCsv } from "@/lib/csv/download";
+import { loadPhoneLibrary } from "@/lib/format/phone";
 import { sortKeysFor, type ColumnId } from "@/lib/table/columns";
 import { sortCalls } from "@/lib/table/sort";
 
@@ -47,22 +48,26 @@ export function useExportCalls({
       rows: calls.length,
       columns: [...visibleColumns],
     };
-    void sendJson("POST", EXPORTS_PATH, record).then((answer) => {
-      if (!answer.ok) {
-        setRefusal(answer);
-        setExporting(false);
-        return;
-      }
-      // Let the "Exporting…" state paint before the main thread is busy writing the file.
-      setTimeout(() => {
+    // The server records the export first (and refuses a role that may not). Foreign
+    // numbers are written formatted: the phone library first (loaded once); and the
+    // "Exporting…" state paints before the main thread is busy writing the file.
+    const painted = new Promise((resolve) => setTimeout(resolve, 0));
+    const recorded = sendJson("POST", EXPORTS_PATH, record);
+    void Promise.all([recorded, loadPhoneLibrary().catch(() => undefined), painted]).then(
+      ([answer]) => {
+        if (!answer.ok) {
+          setRefusal(answer);
+          setExporting(false);
+          return;
+        }
         try {
           const ordered = sortCalls(calls, sorting, sortKeysFor(t), locale);
           downloadCsv(filename, callsToCsv(ordered, visibleColumns, { timeZone, locale, t }));
         } finally {
           setExporting(false);
         }
-      }, 0);
-    });
+      },
+    );
   }, [calls, sorting, visibleColumns, timeZone, filename, t, locale]);
 
   return { exportCsv, exporting, refusal };

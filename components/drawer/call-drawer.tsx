@@ -8,13 +8,16 @@ import { RecordingPlayer } from "@/components/player/recording-player";
 import { Button } from "@/components/ui/button";
 import { ShareButton } from "@/components/view-state/share-button";
 import type { ApiCall } from "@/lib/api/calls-response";
+import type { Conversation } from "@/lib/conversations/conversation";
 import { COLUMN_IDS } from "@/lib/table/columns";
 
 import { useFieldText } from "./field-value";
+import { Journey } from "./journey";
 
 export interface CallDrawerProps {
   call: ApiCall;
-  legs: readonly ApiCall[];
+  /** The conversation the call is a leg of (its journey is shown when it has several). */
+  conversation: Conversation<ApiCall> | undefined;
   timeZone: string;
   onClose: () => void;
   onOpenCall: (callId: string) => void;
@@ -30,7 +33,7 @@ const heading = "mb-2 text-sm font-semibold text-slate-700 dark:text-slate-200";
  * Escape key and the top layer; the page returns focus to the row on close.
  */
 export function CallDrawer(props: CallDrawerProps) {
-  const { call, legs, timeZone, onClose } = props;
+  const { call, conversation, timeZone, onClose } = props;
   const t = useTranslations("drawer");
   const tt = useTranslations("table");
   const text = useFieldText(timeZone);
@@ -43,7 +46,11 @@ export function CallDrawer(props: CallDrawerProps) {
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const steps = call.DTMFData ?? [];
+  // The IVR path: the open leg's, else the first the journey's legs carry.
+  const steps =
+    (call.DTMFData?.length ? call.DTMFData : undefined) ??
+    conversation?.legs.find((leg) => leg.DTMFData?.length)?.DTMFData ??
+    [];
   const custom = Object.entries(call.CustomData ?? {});
   const shown = COLUMN_IDS.filter(
     (id) => call[id] !== undefined && id !== "DTMFData" && id !== "CustomData",
@@ -126,24 +133,13 @@ export function CallDrawer(props: CallDrawerProps) {
         </section>
       ) : null}
 
-      {legs.length > 0 ? (
-        <section className={section}>
-          <h3 className={heading}>{t("otherLegs")}</h3>
-          <ul className="space-y-1 text-sm">
-            {legs.map((leg) => (
-              <li key={leg.CallID}>
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  onClick={() => props.onOpenCall(leg.CallID)}
-                  className="w-full text-start"
-                >
-                  {text(leg, "Date")} · {text(leg, "Type")} · {text(leg, "DialStatus")}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {conversation && conversation.legs.length > 1 ? (
+        <Journey
+          conversation={conversation}
+          openCallId={call.CallID}
+          timeZone={timeZone}
+          onOpenCall={props.onOpenCall}
+        />
       ) : null}
 
       {custom.length > 0 ? (

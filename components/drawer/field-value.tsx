@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 
+import { usePhoneFormatVersion } from "@/components/calls-table/use-phone-format";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatDuration } from "@/lib/format/duration";
@@ -16,6 +17,7 @@ export function useFieldText(timeZone: string) {
   const locale = useLocale();
   const t = useTranslations("table");
   const labels = createLabeler((key) => t(key));
+  usePhoneFormatVersion();
   return (call: ApiCall, id: ColumnId): string => {
     const value = call[id];
     if (value === undefined || value === "") return "";

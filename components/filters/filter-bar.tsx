@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { splitList } from "@/lib/view-state/calls-params";
+import { splitList } from "@/lib/view-state/calls-params-core";
 import type { FilterValues } from "@/lib/view-state/parsers";
 import { CALL_TYPE_IDS } from "@/lib/voicenter/call-types";
 import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
@@ -24,6 +24,8 @@ interface FilterBarProps {
   onReset: () => void;
   typeLabel: (id: number) => string;
   statusLabel: (status: string) => string;
+  /** Shown under the filters, always (the drill-down chips). */
+  children?: ReactNode;
 }
 
 const toInts = (text: string) => splitList(text).map((v) => (/^\d+$/.test(v) ? Number(v) : NaN));
@@ -158,6 +160,7 @@ export function FilterBar(props: FilterBarProps) {
           </p>
         ) : null}
       </div>
+      {props.children}
     </section>
   );
 }

@@ -3,203 +3,154 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useMemo } from "react";
 
-import { Card } from "@/components/ui/card";
-import { computeCallerStats, type CallerSummary } from "@/lib/analytics/callers";
-import { computeKpis, type Kpis } from "@/lib/analytics/kpis";
-import type { ApiCall } from "@/lib/api/calls-response";
+import { computeCallbacks } from "@/lib/analytics/callbacks";
+import {
+  computeConversationKpis,
+  type ConversationKpiOptions,
+} from "@/lib/analytics/conversation-kpis";
+import type { Conversation } from "@/lib/conversations/conversation";
 import { formatDuration } from "@/lib/format/duration";
 import { formatPrice } from "@/lib/format/price";
-import type { CallOutcome } from "@/lib/voicenter/dial-statuses";
+
+import { KpiTile, type TileView } from "./kpi-tile";
+import { KPI_TILES, tileChange, type KpiFormat, type KpiGroup, type KpiInputs } from "./kpi-tiles";
 
 export interface KpiStripProps {
-  calls: readonly ApiCall[];
-  /** An abandoned call that rang less than this many seconds is a short abandon. */
-  shortAbandonSeconds: number;
-  /** Service level counts calls answered within this many seconds. */
-  serviceLevelSeconds: number;
-  loading?: boolean;
-}
-
-interface Tile {
-  key: string;
-  label: string;
-  value: string;
-  hint?: string;
-  accent?: CallOutcome;
-  /** Still showing figures of the previous calls while the new ones are computed. */
+  /** The conversations in view; null while they are loaded or grouped. */
+  conversations: readonly Conversation[] | null;
+  /** Comparing: the previous period's conversations (null while they load); off: undefined. */
+  previous?: readonly Conversation[] | null;
+  options: ConversationKpiOptions;
+  /** "Now" of the callback figures: the end of the range. */
+  now: number;
+  /** Still showing the previous answer's figures while the new ones are computed. */
   stale?: boolean;
 }
 
-// Literal class names, so Tailwind sees them; border-s mirrors in right-to-left pages. Each
-// has a dark: twin, or the tile's dark:border-slate-800 would paint over it in dark mode.
-const ACCENT: Record<CallOutcome | "none", string> = {
-  answered: "border-s-emerald-600 dark:border-s-emerald-500",
-  missed: "border-s-amber-500 dark:border-s-amber-400",
-  abandoned: "border-s-rose-600 dark:border-s-rose-500",
-  failed: "border-s-slate-400 dark:border-s-slate-500",
-  none: "border-s-slate-200 dark:border-s-slate-700",
-};
+const GROUPS: readonly KpiGroup[] = ["inbound", "outbound", "all"];
+/** What the descriptions name before the figures are in: zeros. */
+const NO_INPUTS: KpiInputs = { kpis: computeConversationKpis([]), callbacks: null };
 
-const NO_CALLS: readonly ApiCall[] = [];
-
-interface TileInputs {
-  kpis: Kpis;
-  callers: CallerSummary;
-  callersStale: boolean;
-  shortAbandonSeconds: number;
-  serviceLevelSeconds: number;
+function useInputs(
+  conversations: readonly Conversation[] | null | undefined,
+  options: ConversationKpiOptions,
+  now: number,
+): { inputs: KpiInputs | null; callbacksStale: boolean } {
+  const { shortAbandonSeconds, serviceLevelSeconds } = options;
+  const kpis = useMemo(
+    () =>
+      conversations
+        ? computeConversationKpis(conversations, { shortAbandonSeconds, serviceLevelSeconds })
+        : null,
+    [conversations, shortAbandonSeconds, serviceLevelSeconds],
+  );
+  // The callback figures cost most of the pass: a deferred copy, so the others paint first.
+  const deferred = useDeferredValue(conversations, null);
+  const callbacks = useMemo(
+    () => (deferred ? computeCallbacks(deferred, { now }).kpis : null),
+    [deferred, now],
+  );
+  const callbacksStale = deferred !== conversations;
+  return {
+    inputs: kpis ? { kpis, callbacks: callbacksStale ? null : callbacks } : null,
+    callbacksStale,
+  };
 }
 
-function useTiles({
-  kpis,
-  callers,
-  callersStale,
-  shortAbandonSeconds,
-  serviceLevelSeconds,
-}: TileInputs): Tile[] {
+/**
+ * Conversation KPIs split by direction — inbound, outbound, and across both — each tile
+ * saying what it counts; with `previous`, each beside its value in the previous period.
+ */
+export function KpiStrip({ conversations, previous, options, now, stale = false }: KpiStripProps) {
   const t = useTranslations("kpis");
   const format = useFormatter();
   const locale = useLocale();
-  const none = t("none");
-  const percent = (ratio: number | null) =>
-    ratio === null ? none : format.number(ratio, { style: "percent", maximumFractionDigits: 1 });
+  const current = useInputs(conversations, options, now);
+  const earlier = useInputs(previous, options, now);
+  const comparing = previous !== undefined;
 
-  return [
-    {
-      key: "total",
-      label: t("total.label"),
-      value: format.number(kpis.total),
-      hint: t("total.hint", { failed: kpis.failed }),
-    },
-    {
-      key: "answered",
-      label: t("answered.label"),
-      value: percent(kpis.answeredRate),
-      hint: t("answered.hint", { count: kpis.answered, offered: kpis.offered }),
-      accent: "answered",
-    },
-    {
-      key: "missed",
-      label: t("missed.label"),
-      value: percent(kpis.missedRate),
-      hint: t("missed.hint", { count: kpis.missed }),
-      accent: "missed",
-    },
-    {
-      key: "abandoned",
-      label: t("abandoned.label"),
-      value: percent(kpis.abandonedRate),
-      hint: t("abandoned.hint", {
-        count: kpis.abandoned,
-        short: kpis.shortAbandoned,
-        seconds: shortAbandonSeconds,
-      }),
-      accent: "abandoned",
-    },
-    {
-      key: "serviceLevel",
-      label: t("serviceLevel.label"),
-      value: percent(kpis.serviceLevel),
-      hint: t("serviceLevel.hint", { seconds: serviceLevelSeconds }),
-    },
-    {
-      key: "avgTalk",
-      label: t("avgTalk.label"),
-      value: kpis.avgTalkSeconds === null ? none : formatDuration(kpis.avgTalkSeconds),
-      hint: t("avgTalk.hint"),
-    },
-    {
-      key: "avgRing",
-      label: t("avgRing.label"),
-      value:
-        kpis.avgRingSeconds === null
-          ? none
-          : format.number(kpis.avgRingSeconds, {
-              style: "unit",
-              unit: "second",
-              maximumFractionDigits: 0,
-            }),
-      hint: t("avgRing.hint"),
-    },
-    {
-      key: "cost",
-      label: t("cost.label"),
-      value: formatPrice(kpis.totalCostAgorot, locale),
-      hint: t("cost.hint"),
-    },
-    {
-      key: "repeatCallers",
-      label: t("repeatCallers.label"),
-      value: format.number(callers.repeatCallers),
-      hint: t("repeatCallers.hint"),
-      stale: callersStale,
-    },
-    {
-      key: "unreturned",
-      label: t("unreturned.label"),
-      value: format.number(callers.unreturnedCallers),
-      hint: t("unreturned.hint"),
-      accent: callers.unreturnedCallers > 0 ? "missed" : undefined,
-      stale: callersStale,
-    },
-  ];
-}
+  const write = (kind: KpiFormat, value: number | null, signed = false): string => {
+    if (value === null) return t("none");
+    const sign = signed && value > 0 ? "+" : signed && value < 0 ? "−" : "";
+    const v = signed ? Math.abs(value) : value;
+    switch (kind) {
+      case "count":
+        return sign + format.number(v, { maximumFractionDigits: 0 });
+      case "percent":
+        return signed
+          ? t("points", { value: sign + format.number(v, { maximumFractionDigits: 1 }) })
+          : format.number(v, { style: "percent", maximumFractionDigits: 1 });
+      case "seconds":
+        return sign + format.number(v, { style: "unit", unit: "second", maximumFractionDigits: 0 });
+      case "duration":
+        return sign + formatDuration(v);
+      case "price":
+        return sign + formatPrice(v, locale);
+    }
+  };
 
-/** Call-center KPIs over the calls in view, as a strip of labelled tiles. */
-export function KpiStrip({
-  calls,
-  shortAbandonSeconds,
-  serviceLevelSeconds,
-  loading = false,
-}: KpiStripProps) {
-  const t = useTranslations("kpis");
-  // Nothing to compute behind the skeleton (a streaming load would recompute on every chunk).
-  const shown = loading ? NO_CALLS : calls;
-  const kpis = useMemo(
-    () => computeKpis(shown, { shortAbandonSeconds, serviceLevelSeconds }),
-    [shown, shortAbandonSeconds, serviceLevelSeconds],
-  );
-  // Caller stats cost most of the pass: they follow a deferred copy, so the other tiles paint first.
-  const deferredCalls = useDeferredValue(shown);
-  const callers = useMemo(() => computeCallerStats(deferredCalls), [deferredCalls]);
-  const tiles = useTiles({
-    kpis,
-    callers,
-    callersStale: deferredCalls !== shown,
-    shortAbandonSeconds,
-    serviceLevelSeconds,
-  });
+  const loading = current.inputs === null;
+  const tiles = (group: KpiGroup): TileView[] =>
+    KPI_TILES.filter((def) => def.group === group).map((def) => {
+      const inputs = current.inputs;
+      const value = inputs ? def.value(inputs) : null;
+      const details = def.details(inputs ?? NO_INPUTS, options);
+      const before = earlier.inputs ? def.value(earlier.inputs) : null;
+      const change = comparing ? tileChange(def, value, before) : null;
+      const pending = def.deferred ? current.callbacksStale : false;
+      return {
+        key: def.key,
+        label: t(`tiles.${def.key}.label`),
+        value: inputs && !pending ? write(def.format, value) : null,
+        caption: inputs ? t(`tiles.${def.key}.caption`, details) : "",
+        about: t(`tiles.${def.key}.about`, details),
+        stale: stale || pending,
+        comparison: !comparing
+          ? null
+          : change
+            ? {
+                trend: change.trend,
+                tone: change.tone,
+                amount: write(def.format, change.amount, true),
+                previous: write(def.format, change.previous),
+              }
+            : earlier.inputs && (!def.deferred || !earlier.callbacksStale)
+              ? { trend: null, tone: "neutral", amount: "", previous: write(def.format, before) }
+              : "pending",
+      };
+    });
 
   return (
-    <section aria-label={t("title")} aria-busy={loading}>
+    <section aria-label={t("title")} aria-busy={loading || stale} data-testid="kpi-strip">
       {loading ? <p className="sr-only">{t("loading")}</p> : null}
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-        {tiles.map((tile) => (
-          <Card
-            key={tile.key}
-            aria-busy={tile.stale || undefined}
-            className={`border-s-4 p-3 text-start ${ACCENT[tile.accent ?? "none"]} ${tile.stale ? "opacity-60" : ""}`}
+      <div className="grid gap-3 lg:grid-cols-2">
+        {GROUPS.map((group) => (
+          <section
+            key={group}
+            aria-labelledby={`kpi-group-${group}`}
+            data-kpi-group={group}
+            className={group === "inbound" ? "lg:col-span-2" : undefined}
           >
-            <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{tile.label}</dt>
-            {loading ? (
-              <dd
-                aria-hidden
-                className="mt-1.5 mb-1 h-7 w-20 animate-pulse rounded bg-slate-200 dark:bg-slate-700"
-              />
-            ) : (
-              <>
-                <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900 dark:text-slate-50">
-                  {tile.value}
-                </dd>
-                {tile.hint ? (
-                  <dd className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">{tile.hint}</dd>
-                ) : null}
-              </>
-            )}
-          </Card>
+            <h2
+              id={`kpi-group-${group}`}
+              className="mb-1.5 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400"
+            >
+              {t(`groups.${group}`)}
+            </h2>
+            <dl
+              className={
+                group === "inbound"
+                  ? "grid grid-cols-2 gap-2 sm:grid-cols-4 xl:grid-cols-8"
+                  : "grid grid-cols-2 gap-2 sm:grid-cols-3"
+              }
+            >
+              {tiles(group).map((tile) => (
+                <KpiTile key={tile.key} tile={tile} loading={loading} />
+              ))}
+            </dl>
+          </section>
         ))}
-      </dl>
-      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t("offeredNote")}</p>
+      </div>
     </section>
   );
 }

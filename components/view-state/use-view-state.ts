@@ -4,6 +4,7 @@ import type { SortingState } from "@tanstack/react-table";
 import { useQueryStates } from "nuqs";
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 
+import { CONVERSATION_FIELDS } from "@/lib/conversations/fields";
 import {
   DEFAULT_VISIBLE_COLUMNS,
   fieldsForColumns,
@@ -14,6 +15,8 @@ import { isValidTimeZone } from "@/lib/time/time-zone";
 import { viewParsers } from "@/lib/view-state/parsers";
 import { buildViewRequest } from "@/lib/view-state/view-request";
 import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
+
+import { usePhoneNormalizer } from "./use-phone-normalizer";
 
 const DEFAULT_SORT: SortingState = [{ id: "Date", desc: true }];
 const noSubscription = () => () => {};
@@ -55,16 +58,20 @@ export function useViewState(defaultTimeZone: string) {
     [view.cols],
   );
   const sorting: SortingState = view.sort ?? DEFAULT_SORT;
+  // Every page asks the same fields for the same view (one load, shared): the shown
+  // columns' and what grouping conversations needs (CustomData links the legs).
   const fields = useMemo(() => {
-    // CustomData links the legs of a call (OriginalIvrUniqueID), which the drawer lists.
-    const wanted = new Set<FieldName>([...fieldsForColumns(visibleColumns), "CustomData"]);
+    const wanted = new Set<FieldName>([
+      ...fieldsForColumns(visibleColumns),
+      ...CONVERSATION_FIELDS,
+    ]);
     return FIELD_NAMES.filter((name) => wanted.has(name));
   }, [visibleColumns]);
+  const normalizePhone = usePhoneNormalizer(Boolean(view.phone?.length));
   const request = useMemo(
-    () => buildViewRequest(view, { now: anchor, timeZone, fields }),
-    [view, anchor, timeZone, fields],
+    () => buildViewRequest(view, { now: anchor, timeZone, fields, normalizePhone }),
+    [view, anchor, timeZone, fields, normalizePhone],
   );
-
   const setColumns = useCallback(
     (next: ColumnId[]) => void setView({ cols: next.length ? next : null }),
     [setView],
@@ -86,5 +93,7 @@ export function useViewState(defaultTimeZone: string) {
     setColumns,
     setSorting,
     request,
+    fields,
+    normalizePhone,
   };
 }

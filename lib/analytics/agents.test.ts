@@ -158,6 +158,7 @@ describe("computeAgentStats on a hand-counted day", () => {
       talkSeconds: 100 + 200 + 40 + 150 + 30,
       avgTalkSeconds: 520 / 5,
       avgRingSeconds: (10 + 30 + 6) / 3,
+      ringCount: 3,
       longestTalkSeconds: 200,
       recordedShare: 3 / 5,
       costAgorot: 6 + 16,

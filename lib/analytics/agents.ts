@@ -52,6 +52,8 @@ export interface AgentRow {
    * caller's whole wait in the queue, not only their phone's ringing. Null when none.
    */
   avgRingSeconds: number | null;
+  /** Of inboundAnswered, those that carry a wait: avgRingSeconds is their mean. */
+  ringCount: number;
   /** Their longest talk in one conversation. */
   longestTalkSeconds: number;
   /** Handled conversations with a recording ÷ handled; null when none. */
@@ -217,6 +219,7 @@ export function computeAgentStats(conversations: readonly Conversation[]): Agent
       talkSeconds: t.talk,
       avgTalkSeconds: ratio(t.talk, t.handled),
       avgRingSeconds: t.waitCount > 0 ? t.waitSum / t.waitCount : null,
+      ringCount: t.waitCount,
       longestTalkSeconds: t.longest,
       recordedShare: ratio(t.recordedHandled, t.handled),
       costAgorot: t.cost,

@@ -62,6 +62,7 @@ describe("computeQueueStats on hand-counted queues", () => {
       answeredWithinServiceLevel: 2,
       serviceLevel: 2 / 8,
       avgSpeedOfAnswerSeconds: (10 + 25 + 15) / 3,
+      answeredWithWait: 3,
       talkSeconds: 420,
       avgTalkSeconds: 140,
       longestWaitSeconds: 300,

@@ -43,6 +43,8 @@ export interface QueueRow {
   serviceLevel: number | null;
   /** Mean wait of answered conversations (RingTime: the wait in the queue). */
   avgSpeedOfAnswerSeconds: number | null;
+  /** Of answered, those that carry a wait: avgSpeedOfAnswerSeconds is their mean. */
+  answeredWithWait: number;
   talkSeconds: number;
   /** talkSeconds ÷ answered. */
   avgTalkSeconds: number | null;
@@ -59,6 +61,7 @@ interface Tally {
     | "avgSpeedOfAnswerSeconds"
     | "avgTalkSeconds"
     | "offered"
+    | "answeredWithWait"
   >;
   waitSum: number;
   waitCount: number;
@@ -153,6 +156,7 @@ export function computeQueueStats(
       answerRate: ratio(counts.answered, offered),
       serviceLevel: ratio(counts.answeredWithinServiceLevel, offered),
       avgSpeedOfAnswerSeconds: waitCount > 0 ? waitSum / waitCount : null,
+      answeredWithWait: waitCount,
       avgTalkSeconds: ratio(counts.talkSeconds, counts.answered),
     });
   }

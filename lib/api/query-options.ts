@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 
-import { callsQueryToSearchParams, type CallsQuery } from "@/lib/view-state/calls-params";
+import { callsQueryToSearchParams, type CallsQuery } from "@/lib/view-state/calls-params-core";
 import type { ViewRequest } from "@/lib/view-state/view-request";
 
 import { callsProgressResponseSchema, type LoadProgress } from "./calls-progress";

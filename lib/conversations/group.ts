@@ -1,6 +1,6 @@
 import type { LegRole } from "@/lib/voicenter/call-types";
 
-import { summarizeConversation, type Conversation } from "./conversation";
+import { summarizeConversation, summarizeSingle, type Conversation } from "./conversation";
 import { attachUnlinkedFollowUps } from "./follow-ups";
 import { indexRecords, isNamed, roleCode, ROLES } from "./record-index";
 import type { ConversationRecord } from "./records";
@@ -109,7 +109,7 @@ export function groupConversations<R extends ConversationRecord>(
         LEG_ONE[role] === 1 ||
         role === CUSTOMER ||
         (original !== undefined && original !== record.CallID);
-      conversations.push(summarizeConversation([record], partial, starts[i], original ?? null));
+      conversations.push(summarizeSingle(record, partial, starts[i]!, original ?? null));
       continue;
     }
     if (root !== i) continue;

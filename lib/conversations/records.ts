@@ -6,35 +6,11 @@ import {
   type CallTypeInfo,
   type LegRole,
 } from "@/lib/voicenter/call-types";
-import type { FieldName } from "@/lib/voicenter/fields";
 
+import { CONVERSATION_FIELDS } from "./fields";
 import { phoneKey } from "./phone-key";
 
-/**
- * The fields conversations, their KPIs, agents, queues, heatmap and callbacks read: a view
- * that shows conversations asks the upstream for at least these.
- */
-export const CONVERSATION_FIELDS = [
-  "CallID",
-  "Date",
-  "DateEpoch",
-  "CdrType",
-  "Type",
-  "DialStatus",
-  "CallerNumber",
-  "TargetNumber",
-  "DID",
-  "QueueName",
-  "RingTime",
-  "Duration",
-  "Price",
-  "RepresentativeName",
-  "RepresentativeCode",
-  "UserName",
-  "CallerExtension",
-  "TargetExtension",
-  "CustomData",
-] as const satisfies readonly FieldName[];
+export { CONVERSATION_FIELDS };
 
 /**
  * The least a record needs to be grouped and counted: an `ApiCall` in the browser, a row of

@@ -1,8 +1,25 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import { formatPhone } from "./phone";
+import { formatPhone, loadPhoneLibrary, phoneFormatVersion, subscribePhoneFormat } from "./phone";
+
+describe("formatPhone before its library has loaded", () => {
+  it("writes Israeli numbers at once, a foreign one as it came, then formats it once loaded", async () => {
+    expect(formatPhone("972501234567")).toBe("050-123-4567");
+    const before = phoneFormatVersion();
+    let notified = 0;
+    const stop = subscribePhoneFormat(() => notified++);
+    expect(formatPhone("12125550100")).toBe("12125550100");
+    await loadPhoneLibrary();
+    stop();
+    expect(phoneFormatVersion()).toBe(before + 1);
+    expect(notified).toBe(1);
+    expect(formatPhone("12125550100")).toBe("+1 212 555 0100");
+  });
+});
 
 describe("formatPhone", () => {
+  beforeAll(() => loadPhoneLibrary());
+
   it.each([
     ["972501234567", "050-123-4567"],
     ["0501234567", "050-123-4567"],

@@ -1,4 +1,6 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+import type * as Libphonenumber from "libphonenumber-js/min";
+
+type PhoneLibrary = typeof Libphonenumber;
 
 /**
  * Phone numbers as people write them. The upstream sends Israeli numbers as `972501234567`
@@ -16,7 +18,42 @@ const DIGITS = /^\+?\d+$/;
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 20_000;
 
-function formatWithLibrary(text: string, digits: string): string {
+// libphonenumber (~30 KB gzip) formats the foreign numbers only: loaded when the first one
+// is shown, not with the page. Until then a foreign number shows as it came.
+let library: PhoneLibrary | null = null;
+let loading: Promise<void> | null = null;
+let version = 0;
+const listeners = new Set<() => void>();
+
+/** Loads the formatting library (once); what is shown afterwards is formatted fully. */
+export function loadPhoneLibrary(): Promise<void> {
+  loading ??= import("libphonenumber-js/min").then(
+    (module) => {
+      library = module;
+      version++;
+      for (const notify of listeners) notify();
+    },
+    () => {
+      loading = null;
+    },
+  );
+  return loading;
+}
+
+/** Bumps when the library has loaded: what formatted phones should re-render on. */
+export const phoneFormatVersion = (): number => version;
+
+export function subscribePhoneFormat(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function formatWithLibrary(text: string, digits: string): string | undefined {
+  if (!library) {
+    void loadPhoneLibrary();
+    return undefined;
+  }
+  const { parsePhoneNumberFromString } = library;
   const parsed = digits.startsWith("0")
     ? parsePhoneNumberFromString(digits, "IL")
     : parsePhoneNumberFromString(`+${digits}`);
@@ -43,6 +80,7 @@ export function formatPhone(raw: string | undefined): string {
   let formatted = cache.get(digits);
   if (formatted === undefined) {
     formatted = formatWithLibrary(text, digits);
+    if (formatted === undefined) return text;
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(digits, formatted);
   }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import type { ApiCall } from "@/lib/api/calls-response";
+import { normalizePhone } from "@/lib/voicenter/phone";
 
-import { filterCallsLocally } from "./local-filter";
+import { filterCallsLocally, NO_LOCAL_FILTERS } from "./local-filter";
 import type { UpstreamFilters } from "./parsers";
 import { buildViewRequest } from "./view-request";
 
@@ -19,7 +20,12 @@ const none: UpstreamFilters = {
   scope: null,
 };
 const now = Date.UTC(2026, 10, 25, 8, 0);
-const opts = { now, timeZone: "Asia/Jerusalem", fields: ["CallID" as const, "Date" as const] };
+const opts = {
+  now,
+  timeZone: "Asia/Jerusalem",
+  fields: ["CallID" as const, "Date" as const],
+  normalizePhone,
+};
 
 describe("buildViewRequest", () => {
   it("defaults to today in the viewer's zone", () => {
@@ -72,6 +78,17 @@ describe("buildViewRequest", () => {
     expect(request).toMatchObject({ ok: true, query: { phones: ["972501234567"] } });
   });
 
+  it("waits for the phone normalizer (loaded on demand) when the URL has phones", () => {
+    const withoutNormalizer = { ...opts, normalizePhone: null };
+    expect(buildViewRequest({ ...none, phone: ["050-123-4567"] }, withoutNormalizer)).toEqual({
+      ok: false,
+      param: "phone",
+      message: "",
+      pending: true,
+    });
+    expect(buildViewRequest({ ...none, type: [8] }, withoutNormalizer)).toMatchObject({ ok: true });
+  });
+
   it("names the parameter a bad value came in", () => {
     expect(buildViewRequest({ ...none, phone: ["call me"] }, opts)).toMatchObject({
       ok: false,
@@ -97,11 +114,11 @@ describe("filterCallsLocally", () => {
     { CallID: "c", DialStatus: "ANSWER", Duration: 300, HasRecording: true },
   ];
   it("keeps the list as is without local filters", () => {
-    expect(filterCallsLocally(calls, { status: null, minDur: null, maxDur: null })).toBe(calls);
+    expect(filterCallsLocally(calls, NO_LOCAL_FILTERS)).toBe(calls);
   });
   it("filters by status and by duration bounds (inclusive)", () => {
-    const ids = (f: Parameters<typeof filterCallsLocally>[1]) =>
-      filterCallsLocally(calls, f).map((c) => c.CallID);
+    const ids = (f: Partial<Parameters<typeof filterCallsLocally>[1]>) =>
+      filterCallsLocally(calls, { ...NO_LOCAL_FILTERS, ...f }).map((c) => c.CallID);
     expect(ids({ status: ["ANSWER"], minDur: null, maxDur: null })).toEqual(["a", "c"]);
     expect(ids({ status: null, minDur: 30, maxDur: 300 })).toEqual(["a", "c"]);
     expect(ids({ status: ["ANSWER"], minDur: null, maxDur: 60 })).toEqual(["a"]);

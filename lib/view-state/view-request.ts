@@ -5,15 +5,25 @@ import type { FieldName } from "@/lib/voicenter/fields";
 
 import {
   callsQueryToSearchParams,
-  parseCallsParams,
+  createCallsParamsParser,
   type CallsParamName,
   type CallsQuery,
-} from "./calls-params";
+  type PhoneNormalizer,
+} from "./calls-params-core";
 import { upstreamFilterParsers, type UpstreamFilters } from "./parsers";
 
 export type ViewRequest =
   | { ok: true; query: CallsQuery; search: string; preset: RangePreset | null }
-  | { ok: false; param: CallsParamName; message: string };
+  | {
+      ok: false;
+      param: CallsParamName;
+      message: string;
+      /** Not wrong, not ready: the phone normalizer is still loading. */
+      pending?: true;
+    };
+
+// Without phones in the URL the normalizer is never called.
+const noPhones: PhoneNormalizer = () => undefined;
 
 const DEFAULT_PRESET: RangePreset = "today";
 
@@ -31,8 +41,17 @@ const writeRawRequest = createSerializer({
  */
 export function buildViewRequest(
   filters: UpstreamFilters,
-  opts: { now: number; timeZone: string; fields: readonly FieldName[] },
+  opts: {
+    now: number;
+    timeZone: string;
+    fields: readonly FieldName[];
+    /** Reads the URL's phones (libphonenumber, loaded when a URL has some). */
+    normalizePhone?: PhoneNormalizer | null;
+  },
 ): ViewRequest {
+  if (filters.phone?.length && !opts.normalizePhone) {
+    return { ok: false, param: "phone", message: "", pending: true };
+  }
   const { range: _range, ...upstream } = filters;
   const custom = filters.from !== null && filters.to !== null;
   const preset = custom ? null : (filters.range ?? DEFAULT_PRESET);
@@ -44,7 +63,7 @@ export function buildViewRequest(
       : {}),
     fields: opts.fields.length ? [...opts.fields] : null,
   });
-  const parsed = parseCallsParams(new URLSearchParams(raw));
+  const parsed = createCallsParamsParser(opts.normalizePhone ?? noPhones)(new URLSearchParams(raw));
   if (!parsed.ok) return parsed;
   const search = callsQueryToSearchParams(parsed.query).toString();
   return { ok: true, query: parsed.query, search, preset };

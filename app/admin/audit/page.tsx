@@ -56,13 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     to: params.get("to") ?? "",
   };
   return (
-    <AdminPage
-      access={access}
-      permission="audit.read"
-      current="audit"
-      title={t("title")}
-      lead={t("lead")}
-    >
+    <AdminPage access={access} permission="audit.read" title={t("title")} lead={t("lead")}>
       <AuditView
         form={form}
         problem={parsed.ok ? undefined : { param: parsed.param, message: parsed.message }}

@@ -17,13 +17,7 @@ export default async function SyncAdminPage() {
   const access = await pageAccess("sync.manage");
   const t = await getTranslations("admin.sync");
   return (
-    <AdminPage
-      access={access}
-      permission="sync.manage"
-      current="sync"
-      title={t("title")}
-      lead={t("subtitle")}
-    >
+    <AdminPage access={access} permission="sync.manage" title={t("title")} lead={t("subtitle")}>
       <SyncAdmin />
     </AdminPage>
   );

@@ -23,13 +23,7 @@ export default async function TokensPage() {
     ? await tokensView(await getDatabase(), authConfig())
     : { tokens: [], environment: [] };
   return (
-    <AdminPage
-      access={access}
-      permission="tokens.manage"
-      current="tokens"
-      title={t("title")}
-      lead={t("lead")}
-    >
+    <AdminPage access={access} permission="tokens.manage" title={t("title")} lead={t("lead")}>
       <TokensAdmin
         tokens={view.tokens}
         environment={view.environment}

@@ -22,13 +22,7 @@ export default async function UsersPage() {
   const users = access.allowed ? await listUsers(await getDatabase()) : [];
   const self = access.principal.kind === "user" ? principalSubject(access.principal) : null;
   return (
-    <AdminPage
-      access={access}
-      permission="users.manage"
-      current="users"
-      title={t("title")}
-      lead={t("lead")}
-    >
+    <AdminPage access={access} permission="users.manage" title={t("title")} lead={t("lead")}>
       <UsersAdmin
         users={users}
         selfId={self ?? undefined}

@@ -3,11 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
 import { CallsView } from "@/components/calls-page/calls-view";
-import { AppHeader } from "@/components/layout/app-header";
-import { Providers } from "@/components/providers";
 import { pageAccess } from "@/lib/auth/page-access";
 import { serverEnv } from "@/lib/server/env";
-import { getUpstream } from "@/lib/server/upstream";
 
 export const dynamic = "force-dynamic";
 
@@ -17,15 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CallsPage() {
-  const { client } = await pageAccess("calls.view");
+  await pageAccess("calls.view");
   return (
-    <>
-      <AppHeader mode={getUpstream().mode} principal={client} current="calls" />
-      <Providers principal={client}>
-        <Suspense>
-          <CallsView defaultTimeZone={serverEnv().CALLBOARD_TIMEZONE} />
-        </Suspense>
-      </Providers>
-    </>
+    <Suspense>
+      <CallsView defaultTimeZone={serverEnv().CALLBOARD_TIMEZONE} />
+    </Suspense>
   );
 }

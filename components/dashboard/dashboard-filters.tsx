@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+
+import { CallsStatus } from "@/components/calls-page/calls-status";
+import { DrillChips } from "@/components/filters/drill-chips";
+import { FilterBar } from "@/components/filters/filter-bar";
+import { createLabeler } from "@/lib/format/labels";
+import { CLEARED_FILTERS } from "@/lib/view-state/parsers";
+
+import type { Dashboard } from "./use-dashboard";
+
+/**
+ * The filter bar every dashboard page shares (the same URL parameters), the drill-down
+ * chips, and the load's status: loading, empty, error, incomplete.
+ */
+export function DashboardFilters({ dashboard }: { dashboard: Dashboard }) {
+  const { view, setView, request, range, timeZone, query, calls, loading } = dashboard;
+  const tt = useTranslations("table");
+  const labels = useMemo(() => createLabeler((key) => tt(key)), [tt]);
+  return (
+    <>
+      <FilterBar
+        values={view}
+        effectiveRange={
+          range
+            ? { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() }
+            : null
+        }
+        timeZone={timeZone}
+        problem={
+          request.ok || request.pending ? null : { param: request.param, message: request.message }
+        }
+        onChange={(patch) => void setView({ ...patch, call: null })}
+        onReset={() => void setView(CLEARED_FILTERS)}
+        typeLabel={(id) => labels.callType(id, undefined)}
+        statusLabel={(s) => labels.status(s)}
+      >
+        <DrillChips
+          values={view}
+          agentName={dashboard.conversations?.agentName}
+          onRemove={(filter) => void setView({ [filter]: null, call: null })}
+        />
+      </FilterBar>
+      <div className="flex flex-col gap-4 px-4 pt-4 empty:hidden">
+        <CallsStatus
+          query={query}
+          loading={loading}
+          progress={dashboard.progress}
+          refreshing={query.isFetching && !query.isPending}
+          empty={!loading && query.isSuccess && calls.length === 0}
+          onWiden={() => void setView({ range: "last30Days", from: null, to: null })}
+          onRetry={() => void query.refetch()}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useDeferredValue, useMemo } from "react";
+
+import { useMounted, useViewState } from "@/components/view-state/use-view-state";
+import type { ApiCall } from "@/lib/api/calls-response";
+import { callsQueryOptions, loadProgressQueryOptions } from "@/lib/api/query-options";
+import type { LocalFilters } from "@/lib/view-state/local-filter";
+import { buildViewRequest, type ViewRequest } from "@/lib/view-state/view-request";
+
+import { useViewEngine } from "./use-view-engine";
+
+const EMPTY: readonly ApiCall[] = [];
+const NO_REQUEST: ViewRequest = { ok: false, param: "from", message: "" };
+
+/**
+ * What every dashboard page (calls, agents, queues) reads: the URL's view, the one
+ * `/api/calls` load of it (shared by the pages through the query cache, so moving between
+ * them fetches nothing), its conversations filtered as the URL says, and — with `compare` —
+ * the same for the previous period.
+ */
+export function useDashboard(defaultTimeZone: string) {
+  const mounted = useMounted();
+  const state = useViewState(defaultTimeZone);
+  const { view, request, timeZone, anchor, fields, normalizePhone } = state;
+  const engine = useViewEngine();
+  // "Compare with the previous period": the same filters over the period just before.
+  const previousRequest = useMemo(() => {
+    if (!view.compare || !request.ok || !engine) return null;
+    const earlier = engine.previousPeriod(request.query, { timeZone, preset: request.preset });
+    return buildViewRequest(
+      {
+        ...view,
+        range: null,
+        from: new Date(earlier.from).toISOString(),
+        to: new Date(earlier.to).toISOString(),
+      },
+      { now: anchor, timeZone, fields, normalizePhone },
+    );
+  }, [view, request, engine, anchor, timeZone, fields, normalizePhone]);
+
+  const query = useQuery(callsQueryOptions(request, { enabled: mounted }));
+  const previousQuery = useQuery(
+    callsQueryOptions(previousRequest ?? NO_REQUEST, {
+      enabled: mounted && previousRequest !== null,
+    }),
+  );
+  const progressQuery = useQuery(loadProgressQueryOptions(request, { active: query.isFetching }));
+
+  const calls = query.data?.calls ?? EMPTY;
+  const range = useMemo(
+    () => (request.ok ? { from: request.query.from, to: request.query.to } : null),
+    [request],
+  );
+  const previousRange = useMemo(
+    () =>
+      previousRequest?.ok
+        ? { from: previousRequest.query.from, to: previousRequest.query.to }
+        : null,
+    [previousRequest],
+  );
+  const { status, minDur, maxDur, agent, queueName, when } = view;
+  const statusKey = status?.join(",");
+  const whenKey = when ? `${when.weekday}-${when.hour}` : "";
+  const filters = useMemo<LocalFilters>(
+    () => ({ status, minDur, maxDur, agent, queueName, when }),
+    // Keyed on content: the URL's arrays and objects are new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [statusKey, minDur, maxDur, agent, queueName, whenKey],
+  );
+
+  const records = view.rows === "records";
+  // Every record: the records paint first, grouping (for the KPIs) follows in a deferred
+  // pass. Conversations: the table needs the grouping, so it runs at once.
+  const deferredCalls = useDeferredValue(calls, EMPTY);
+  const groupingInput = records ? deferredCalls : calls;
+  const conversations = useMemo(
+    () => engine?.deriveConversations(groupingInput, filters, { timeZone, range }) ?? null,
+    [engine, groupingInput, filters, timeZone, range],
+  );
+  const shownRecords = useMemo(
+    () => (records && engine ? engine.deriveRecords(calls, filters, { timeZone, range }) : null),
+    [records, engine, calls, filters, timeZone, range],
+  );
+  const previousCalls = previousQuery.data?.calls;
+  const previous = useMemo(
+    () =>
+      engine && previousCalls && previousRange
+        ? engine.deriveConversations(previousCalls, filters, { timeZone, range: previousRange })
+            .shown
+        : null,
+    [engine, previousCalls, filters, timeZone, previousRange],
+  );
+
+  const pending = !request.ok && request.pending === true;
+  const loading = !mounted || pending || (request.ok && query.isPending) || engine === null;
+  return {
+    ...state,
+    engine,
+    query,
+    calls,
+    range,
+    previousRange,
+    filters,
+    /** Null until grouped; `stale` while the KPIs still show the previous answer's. */
+    conversations,
+    conversationsStale: groupingInput !== calls,
+    shownRecords,
+    previous,
+    previousRequest,
+    loading,
+    progress: query.isFetching ? (progressQuery.data ?? null) : null,
+  };
+}
+
+export type Dashboard = ReturnType<typeof useDashboard>;
