@@ -118,7 +118,10 @@ test.describe.serial("each role sees and may do exactly its set", () => {
     await expect(person.page.getByTestId("recording-not-allowed")).toBeVisible();
     await expect(person.page.getByTestId("recording-player")).toHaveCount(0);
     await expect(person.page.getByRole("button", { name: /Export CSV/ })).toHaveCount(0);
-    await expect(person.page.getByRole("navigation", { name: "Pages" })).toHaveCount(0);
+    // the dashboard's pages, none of the admin's
+    await expect(person.page.getByTestId("nav-agents")).toBeVisible();
+    await expect(person.page.getByTestId("nav-users")).toHaveCount(0);
+    await expect(person.page.getByTestId("nav-audit")).toHaveCount(0);
     expect(await apiStatuses(person)).toEqual({
       play: 403,
       download: 403,
@@ -153,7 +156,10 @@ test.describe.serial("each role sees and may do exactly its set", () => {
       .poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 20_000 })
       .toBeGreaterThan(0.3);
     await expect(person.page.getByRole("button", { name: /Export CSV/ })).toHaveCount(0);
-    await expect(person.page.getByRole("navigation", { name: "Pages" })).toHaveCount(0);
+    // the dashboard's pages, none of the admin's
+    await expect(person.page.getByTestId("nav-agents")).toBeVisible();
+    await expect(person.page.getByTestId("nav-users")).toHaveCount(0);
+    await expect(person.page.getByTestId("nav-audit")).toHaveCount(0);
     expect(await apiStatuses(person)).toEqual({
       play: 206,
       download: 403,
