@@ -11,7 +11,8 @@ import { startAppServer, type AppServer } from "./support/app-server";
 let app: AppServer;
 
 test.beforeAll(async () => {
-  app = await startAppServer(E2E_PORTS.peer, { VOICENTER_CODE: "" });
+  // every address, IPv6 too: the spec calls from 127.0.0.1 and from ::1
+  app = await startAppServer(E2E_PORTS.peer, { VOICENTER_CODE: "", HOSTNAME: "::" });
 });
 
 test.afterAll(async () => {
