@@ -150,8 +150,10 @@ test.describe("the KPI strip, against a hand count", () => {
     await expect(change).toHaveAttribute("data-tone", "neutral");
     // Reloading keeps the comparison (it is in the URL).
     await page.reload();
+    // after a reload both days load and are grouped again before the tile shows
     await expect(page.locator('[data-kpi="offered"] [data-testid="kpi-previous"]')).toHaveText(
       number(before.offered),
+      { timeout: 20_000 },
     );
   });
 });
