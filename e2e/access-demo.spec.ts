@@ -13,6 +13,7 @@ const RECORDED = callsUrl({ type: "8", status: "ANSWER", minDur: "60" });
 test("a visitor is badged, acts as an admin, and the switcher tries each role", async ({
   browser,
 }) => {
+  test.slow(); // four roles, each reloading the recorded calls
   const person = await openPerson(browser);
   const { page } = person;
   await page.goto(RECORDED);

@@ -2,6 +2,9 @@ import { directoryFor } from "../simulator/directory";
 import { expect, test } from "./fixtures";
 import { callCount, callsUrl, columnTexts, waitForRows } from "./helpers";
 
+// these filters always ask the upstream, whose budget the demo server's sync shares
+const UPSTREAM_WAIT = { timeout: 30_000 };
+
 // The demo server runs the simulator with its default seed (42): its queues, agents and
 // campaigns are known here, so the filters can be driven with real ids.
 const directory = directoryFor(42);
@@ -18,7 +21,7 @@ test.describe("the other upstream filters", () => {
     await page.getByLabel("Queue ids").fill(String(queue?.id));
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(new RegExp(`queue=${queue?.id}`));
-    await expect.poll(() => callCount(page)).toBeLessThan(all);
+    await expect.poll(() => callCount(page), UPSTREAM_WAIT).toBeLessThan(all);
     const queueNames = new Set((await columnTexts(page, "Queue")).filter(Boolean));
     expect(queueNames).toEqual(new Set([queue?.name]));
 
@@ -29,13 +32,13 @@ test.describe("the other upstream filters", () => {
     await page.getByLabel("Extensions").fill(agent?.extension ?? "");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/ext=/);
-    await expect.poll(() => callCount(page)).toBeLessThan(all);
+    await expect.poll(() => callCount(page), UPSTREAM_WAIT).toBeLessThan(all);
 
     await page.goto(callsUrl());
     await waitForRows(page);
     await page.getByRole("combobox", { name: "Scope" }).selectOption("department");
     await expect(page).toHaveURL(/scope=department/);
-    await expect.poll(() => callCount(page)).toBeLessThan(all);
+    await expect.poll(() => callCount(page), UPSTREAM_WAIT).toBeLessThan(all);
 
     await page.goto(callsUrl({ cols: "Date,Type,CallID" }));
     await waitForRows(page);
@@ -43,7 +46,7 @@ test.describe("the other upstream filters", () => {
     await page.getByRole("textbox", { name: "Call ID" }).fill(callId);
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(new RegExp(`callId=${callId}`));
-    await expect.poll(() => callCount(page)).toBe(1);
+    await expect.poll(() => callCount(page), UPSTREAM_WAIT).toBe(1);
 
     const campaign = directory.campaigns[0];
     await page.goto(callsUrl({ campaign: String(campaign?.id) }));
