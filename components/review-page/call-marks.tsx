@@ -30,10 +30,9 @@ export function CallMarks({ marks, timeZone }: { marks: readonly ReviewMark[]; t
               data-mine={mark.mine || undefined}
             >
               <div className="flex flex-wrap items-center gap-2">
-                <MarkBadge status={mark.status} />
                 <span>
+                  <MarkBadge status={mark.status} />{" "}
                   {t("marks.by", {
-                    status: mark.status,
                     who: mark.mine ? t("marks.you") : mark.reviewerLabel,
                     when: formatDateTime(Date.parse(mark.updatedAt), { locale, timeZone }),
                   })}

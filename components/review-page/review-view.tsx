@@ -145,7 +145,12 @@ export function ReviewView({ defaultTimeZone }: { defaultTimeZone: string }) {
                   canDownload={canDownload}
                   onPrevious={queue.previous ? () => goTo(queue.previous) : undefined}
                   onNext={queue.next ? () => goTo(queue.next) : undefined}
-                  onEnded={() => (queue.next ? goTo(queue.next, true) : setEnded(true))}
+                  onEnded={() => {
+                    // never while a note is being written: saving the flag moves on
+                    if (form) return;
+                    if (queue.next) goTo(queue.next, true);
+                    else setEnded(true);
+                  }}
                 />
               ) : null}
               {ended ? <Notice testId="review-end">{t("end")}</Notice> : null}
