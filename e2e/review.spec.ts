@@ -207,7 +207,9 @@ test.describe.serial("supervisors review recordings; a viewer sees no queue", ()
     });
     expect(refused.status()).toBe(403);
     expect(
-      (await page.request.get(`${app.url}/api/recordings/${flagged}`, { maxRedirects: 0 })).status(),
+      (
+        await page.request.get(`${app.url}/api/recordings/${flagged}`, { maxRedirects: 0 })
+      ).status(),
     ).toBe(403);
     await vera.close();
   });

@@ -40,7 +40,10 @@ export function CurrentCall({
     <section aria-labelledby="review-current-title" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id="review-current-title" className="text-sm font-semibold">
-          {t("current")} · <span dir="ltr">{callId}</span>
+          {t("current")} ·{" "}
+          <span dir="ltr" className="break-all">
+            {callId}
+          </span>
         </h3>
         <AppLink
           href={dashboardHref("/calls", search, { call: callId })}

@@ -97,6 +97,8 @@ export function ReviewView({ defaultTimeZone }: { defaultTimeZone: string }) {
   }
 
   useReviewKeys((shortcut: ReviewShortcut) => {
+    // an open form keeps its note: only Space (play/pause) acts beside it
+    if (form && shortcut !== "toggle") return;
     if (shortcut === "next") goTo(queue.next);
     else if (shortcut === "previous") goTo(queue.previous);
     else if (shortcut === "reviewed") void markReviewed();
@@ -131,7 +133,7 @@ export function ReviewView({ defaultTimeZone }: { defaultTimeZone: string }) {
             </Button>
           </Notice>
         ) : (
-          <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(16rem,1fr)]">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(16rem,1fr)]">
             <Card as="section" aria-label={t("title")} className="flex flex-col gap-4 p-4">
               {queue.positionMissing ? (
                 <Notice testId="review-missing">{t("positionMissing")}</Notice>

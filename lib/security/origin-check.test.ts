@@ -52,6 +52,24 @@ describe("crossOriginRefusal", () => {
     expect(check("POST", { origin: APP }, null)).toBeDefined();
   });
 
+  it("without a base URL, takes the host the browser addressed, not the server's own name for itself", () => {
+    // Next's standalone server writes request.url with `localhost` for a page opened at 127.0.0.1
+    const request = (origin: string, host: string) => ({
+      method: "PUT",
+      url: "http://localhost:3310/api/review/marks/x",
+      headers: new Headers({ origin, host }),
+    });
+    expect(
+      crossOriginRefusal(request("http://127.0.0.1:3310", "127.0.0.1:3310"), undefined),
+    ).toBeUndefined();
+    expect(
+      crossOriginRefusal(request("http://evil.example", "127.0.0.1:3310"), undefined),
+    ).toBeDefined();
+    expect(
+      crossOriginRefusal(request("http://127.0.0.1:3310", "127.0.0.1:3310"), APP),
+    ).toBeDefined();
+  });
+
   it("lets a client without Origin through (not a browser), unless Sec-Fetch-Site says cross-site", () => {
     expect(check("POST", {})).toBeUndefined();
     expect(check("POST", { "sec-fetch-site": "same-origin" })).toBeUndefined();

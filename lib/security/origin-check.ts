@@ -21,7 +21,7 @@ export function crossOriginRefusal(
   appOrigin: string | undefined,
 ): string | undefined {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return undefined;
-  const own = originOf(appOrigin ?? request.url);
+  const own = originOf(appOrigin ?? addressedOrigin(request));
   const origin = request.headers.get("origin");
   if (origin === null) {
     const site = request.headers.get("sec-fetch-site");
@@ -30,6 +30,21 @@ export function crossOriginRefusal(
   const theirs = originOf(origin);
   if (theirs !== undefined && theirs === own) return undefined;
   return refusal(theirs ?? "an unnamed origin");
+}
+
+/**
+ * The origin the browser addressed: the request's scheme with its Host header. Not the URL
+ * alone — Next's standalone server writes it with its own host name (`localhost`), so a page
+ * opened at 127.0.0.1 had every change refused.
+ */
+function addressedOrigin(request: OriginCheckRequest): string {
+  const host = request.headers.get("host");
+  if (!host) return request.url;
+  try {
+    return `${new URL(request.url).protocol}//${host}`;
+  } catch {
+    return request.url;
+  }
 }
 
 function originOf(text: string): string | undefined {
