@@ -126,7 +126,11 @@ export const viewParsers = {
 export type ViewValues = inferParserType<typeof viewParsers>;
 
 /** Parameters that belong to one page: a link to another page leaves them behind. */
-export const PAGE_OWN_PARAMS = ["sort", "call", "unreviewed"] as const satisfies readonly (keyof ViewValues)[];
+export const PAGE_OWN_PARAMS = [
+  "sort",
+  "call",
+  "unreviewed",
+] as const satisfies readonly (keyof ViewValues)[];
 
 /** What Reset clears: every filter and the open call; sort, columns and thresholds stay. */
 export const CLEARED_FILTERS = Object.fromEntries(
