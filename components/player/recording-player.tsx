@@ -8,7 +8,6 @@ import {
   useRef,
   useState,
   type KeyboardEvent,
-  type ReactNode,
   type Ref,
 } from "react";
 
@@ -16,6 +15,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 
+import { IconButton } from "./icon-button";
 import { DownloadIcon, PauseIcon, PlayIcon, SkipIcon, TrackIcon } from "./player-icons";
 import { clampTime, focusKindOf, PLAYBACK_RATES, shortcutFor, SKIP_SECONDS } from "./player-keys";
 import { probeRecording, type RecordingProblem } from "./recording-problem";
@@ -297,28 +297,3 @@ export function RecordingPlayer({
 
 /** MediaError.MEDIA_ERR_ABORTED: the user (or a new source) stopped the fetch — not a failure. */
 const MEDIA_ERR_ABORTED = 1;
-
-function IconButton({
-  label,
-  onClick,
-  testId,
-  children,
-}: {
-  label: string;
-  onClick: (() => void) | undefined;
-  testId: string;
-  children: ReactNode;
-}) {
-  return (
-    <Button
-      variant="ghost"
-      size="icon"
-      onClick={onClick}
-      disabled={!onClick}
-      aria-label={label}
-      data-testid={testId}
-    >
-      {children}
-    </Button>
-  );
-}
