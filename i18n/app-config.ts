@@ -11,6 +11,7 @@ import type kpis from "@/messages/en/kpis.json";
 import type login from "@/messages/en/login.json";
 import type player from "@/messages/en/player.json";
 import type queues from "@/messages/en/queues.json";
+import type review from "@/messages/en/review.json";
 import type table from "@/messages/en/table.json";
 
 import type { Locale } from "./locales";
@@ -33,6 +34,7 @@ export type Messages = typeof app & {
   queues: typeof queues;
   figures: typeof figures;
   heatmap: typeof heatmap;
+  review: typeof review;
 };
 
 declare module "next-intl" {

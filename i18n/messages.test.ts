@@ -13,6 +13,7 @@ import heKpis from "@/messages/he/kpis.json";
 import heLogin from "@/messages/he/login.json";
 import hePlayer from "@/messages/he/player.json";
 import heQueues from "@/messages/he/queues.json";
+import heReview from "@/messages/he/review.json";
 import heTable from "@/messages/he/table.json";
 
 import type { Messages } from "./app-config";
@@ -34,6 +35,7 @@ const he = {
   queues: heQueues,
   figures: heFigures,
   heatmap: heHeatmap,
+  review: heReview,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

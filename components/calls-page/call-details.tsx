@@ -9,9 +9,8 @@ import { CallDrawer } from "@/components/drawer/call-drawer";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { callQueryOptions } from "@/lib/api/query-options";
 import type { Conversation } from "@/lib/conversations/conversation";
-import { recordedStops } from "@/lib/dashboard/recorded-stops";
+import { listedRecordings } from "@/lib/dashboard/recorded-stops";
 import { sortKeysFor } from "@/lib/table/columns";
-import { sortCalls } from "@/lib/table/sort";
 
 interface CallDetailsProps {
   callId: string;
@@ -56,14 +55,12 @@ export function CallDetails({
   );
   const stops = useMemo(
     () =>
-      recordedStops(
-        sortCalls(
-          shown.filter((c) => c.HasRecording),
-          sorting,
-          sortKeysFor((key) => t(key)),
-          locale,
-        ),
+      listedRecordings(
+        shown,
         legsOf,
+        sorting,
+        sortKeysFor((key) => t(key)),
+        locale,
       ),
     [shown, legsOf, sorting, t, locale],
   );

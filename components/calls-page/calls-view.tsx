@@ -13,6 +13,7 @@ import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { useDashboard } from "@/components/dashboard/use-dashboard";
 import { LazyHeatmapPanel } from "@/components/heatmap/lazy-heatmap-panel";
 import { KpiSection } from "@/components/kpis/kpi-section";
+import { ReviewLink } from "@/components/review-page/review-link";
 import { Button } from "@/components/ui/button";
 import { ShareButton } from "@/components/view-state/share-button";
 import type { ApiCall } from "@/lib/api/calls-response";
@@ -128,6 +129,7 @@ export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
               onChange={(mode) => void setView({ rows: mode === "conversations" ? null : mode })}
             />
             <ShareButton />
+            <ReviewLink />
             <Button size="sm" onClick={dashboard.refresh}>
               {t("refresh")}
             </Button>

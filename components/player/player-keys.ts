@@ -29,12 +29,15 @@ export function shortcutFor(event: KeyLike, focus: FocusKind): PlayerShortcut | 
   return undefined;
 }
 
+/** Inputs one presses or ticks rather than types into: letters are free, Space is theirs. */
+const CONTROL_INPUTS = new Set(["button", "checkbox", "radio", "submit", "reset"]);
+
 export function focusKindOf(target: EventTarget | null): FocusKind {
   if (typeof HTMLElement === "undefined" || !(target instanceof HTMLElement)) return "other";
   if (target.isContentEditable || target instanceof HTMLTextAreaElement) return "text";
   if (target instanceof HTMLSelectElement) return "select";
   if (target instanceof HTMLInputElement)
-    return target.type === "range" ? "range" : target.type === "button" ? "button" : "text";
+    return target.type === "range" ? "range" : CONTROL_INPUTS.has(target.type) ? "button" : "text";
   if (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement) return "button";
   return "other";
 }

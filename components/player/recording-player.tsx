@@ -1,12 +1,21 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import {
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from "react";
 
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 
+import { IconButton } from "./icon-button";
 import { DownloadIcon, PauseIcon, PlayIcon, SkipIcon, TrackIcon } from "./player-icons";
 import { clampTime, focusKindOf, PLAYBACK_RATES, shortcutFor, SKIP_SECONDS } from "./player-keys";
 import { probeRecording, type RecordingProblem } from "./recording-problem";
@@ -19,6 +28,17 @@ export interface RecordingPlayerProps {
   autoPlay?: boolean;
   /** Whether to offer the download (admins only; the route refuses anyone else). */
   canDownload?: boolean;
+  /** The recording played to its end (the review queue moves on). */
+  onEnded?: () => void;
+  /** For a page's own shortcuts (the review queue's Space): play/pause, whether it plays, focus. */
+  handle?: Ref<RecordingPlayerHandle>;
+}
+
+export interface RecordingPlayerHandle {
+  toggle(): void;
+  playing(): boolean;
+  /** Focus the player (its keys: Space, the arrows). */
+  focus(): void;
 }
 
 function recordingSrc(callId: string): string {
@@ -35,6 +55,8 @@ export function RecordingPlayer({
   onNext,
   autoPlay = false,
   canDownload = true,
+  onEnded,
+  handle,
 }: RecordingPlayerProps) {
   const t = useTranslations("player");
   const audioRef = useRef<HTMLAudioElement>(null);
@@ -96,6 +118,12 @@ export function RecordingPlayer({
     } else audio.pause();
   }
 
+  useImperativeHandle(handle, () => ({
+    toggle: togglePlay,
+    playing: () => audioRef.current?.paused === false,
+    focus: () => audioRef.current?.closest<HTMLElement>("[data-testid=recording-player]")?.focus(),
+  }));
+
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     const shortcut = shortcutFor(event, focusKindOf(event.target));
     if (!shortcut) return;
@@ -149,7 +177,10 @@ export function RecordingPlayer({
         className="hidden"
         onPlay={() => setPlaying(true)}
         onPause={() => setPlaying(false)}
-        onEnded={() => setPlaying(false)}
+        onEnded={() => {
+          setPlaying(false);
+          onEnded?.();
+        }}
         onTimeUpdate={(e) => setCurrent(e.currentTarget.currentTime)}
         onDurationChange={(e) => setDuration(e.currentTarget.duration)}
         onLoadedMetadata={(e) => setDuration(e.currentTarget.duration)}
@@ -266,28 +297,3 @@ export function RecordingPlayer({
 
 /** MediaError.MEDIA_ERR_ABORTED: the user (or a new source) stopped the fetch — not a failure. */
 const MEDIA_ERR_ABORTED = 1;
-
-function IconButton({
-  label,
-  onClick,
-  testId,
-  children,
-}: {
-  label: string;
-  onClick: (() => void) | undefined;
-  testId: string;
-  children: ReactNode;
-}) {
-  return (
-    <Button
-      variant="ghost"
-      size="icon"
-      onClick={onClick}
-      disabled={!onClick}
-      aria-label={label}
-      data-testid={testId}
-    >
-      {children}
-    </Button>
-  );
-}

@@ -15,7 +15,7 @@ export type SendResult<T> =
     };
 
 export async function sendJson<T = unknown>(
-  method: "POST" | "PATCH" | "DELETE",
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   body?: unknown,
 ): Promise<SendResult<T>> {

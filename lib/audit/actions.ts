@@ -26,6 +26,10 @@ export const AUDIT_ACTIONS = [
   "user.role",
   /** An admin fetched a range of the call log again (details.from, details.to). */
   "sync.resync",
+  /** A supervisor marked a recording (target: the call id; details: the mark and what it replaced). */
+  "review.mark",
+  /** A supervisor removed their mark (target: the call id; details: what it was). */
+  "review.unmark",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,6 @@
 import type { ApiCall } from "@/lib/api/calls-response";
+import type { SortKeys } from "@/lib/table/columns";
+import { sortCalls, type ColumnSort } from "@/lib/table/sort";
 
 /**
  * The recordings in the order the table lists them, for the player's previous/next: each
@@ -22,4 +24,26 @@ export function recordedStops(
     for (const leg of legs) if (leg.HasRecording && leg !== own) stops.push(leg.CallID);
   }
   return stops;
+}
+
+/**
+ * The recordings of the rows as the table lists them — sorted as the view says — for the
+ * drawer's previous/next and the review queue, so both walk the same order.
+ */
+export function listedRecordings(
+  rows: readonly ApiCall[],
+  legsOf: (row: ApiCall) => readonly ApiCall[] | undefined,
+  sorting: readonly ColumnSort[],
+  keys: SortKeys,
+  locale: string,
+): string[] {
+  return recordedStops(
+    sortCalls(
+      rows.filter((c) => c.HasRecording),
+      sorting,
+      keys,
+      locale,
+    ),
+    legsOf,
+  );
 }

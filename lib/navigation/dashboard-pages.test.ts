@@ -29,7 +29,7 @@ describe("dashboardHref", () => {
     expect(dashboardHref("/queues", "sort=offered.desc")).toBe("/queues");
   });
 
-  it("lists calls, agents and queues", () => {
-    expect(DASHBOARD_PAGES.map((p) => p.path)).toEqual(["/calls", "/agents", "/queues"]);
+  it("lists calls, agents, queues and the review queue", () => {
+    expect(DASHBOARD_PAGES.map((p) => p.path)).toEqual(["/calls", "/agents", "/queues", "/review"]);
   });
 });

@@ -120,11 +120,17 @@ export const viewParsers = {
   /** Show every KPI beside its value in the previous period of equal length. */
   compare: parseAsBoolean.withDefault(false),
   heat: parseAsStringLiteral(HEATMAP_METRICS).withDefault("volume"),
+  /** The review queue: only the recorded calls nobody has marked yet (its position is `call`). */
+  unreviewed: parseAsBoolean.withDefault(false),
 };
 export type ViewValues = inferParserType<typeof viewParsers>;
 
 /** Parameters that belong to one page: a link to another page leaves them behind. */
-export const PAGE_OWN_PARAMS = ["sort", "call"] as const satisfies readonly (keyof ViewValues)[];
+export const PAGE_OWN_PARAMS = [
+  "sort",
+  "call",
+  "unreviewed",
+] as const satisfies readonly (keyof ViewValues)[];
 
 /** What Reset clears: every filter and the open call; sort, columns and thresholds stay. */
 export const CLEARED_FILTERS = Object.fromEntries(

@@ -6,6 +6,7 @@ import {
   callCoverage,
   callSyncState,
   rateLimit,
+  reviewMark,
   session,
   storedCall,
   storedCallRejection,
@@ -79,6 +80,22 @@ export async function seedEveryTable(db: Database): Promise<void> {
     })),
   );
   await seedCallStore(db, at);
+  await db.insert(reviewMark).values([
+    {
+      callId: "c-1",
+      reviewerId: "user:u-sup",
+      reviewerLabel: "eli@example.com",
+      status: "reviewed",
+      score: 4,
+    },
+    {
+      callId: "c-2",
+      reviewerId: "user:u-sup",
+      reviewerLabel: "eli@example.com",
+      status: "flagged",
+      note: "rude",
+    },
+  ]);
 }
 
 /** The call store's tables: two calls, a rejected record, coverage, sync state, the budget. */

@@ -59,8 +59,14 @@ async function runCli(args: string[], dataRoot: string) {
 async function everyRow(db: Database) {
   const rows: Record<string, unknown[]> = {};
   for (const table of tablesInDependencyOrder()) {
-    const key = Object.values(getTableColumns(table)).find((c) => c.primary);
-    rows[getTableName(table)] = await db.select().from(table).orderBy(asc(key!));
+    const columns = Object.values(getTableColumns(table));
+    const key = columns.find((c) => c.primary);
+    // a composite primary key: every column, in order
+    const order = key ? [asc(key)] : columns.map((c) => asc(c));
+    rows[getTableName(table)] = await db
+      .select()
+      .from(table)
+      .orderBy(...order);
   }
   return rows;
 }

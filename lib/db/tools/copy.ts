@@ -1,6 +1,6 @@
 import "server-only";
 
-import { asc, getTableName, gt, is, sql } from "drizzle-orm";
+import { asc, getTableColumns, getTableName, gt, is, sql } from "drizzle-orm";
 import { getTableConfig, PgTable, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 import type { Database, DatabaseHandle } from "../database";
@@ -52,6 +52,18 @@ async function batchAfter(db: Database, table: PgTable, key: AnyPgColumn, after:
   return rows as Record<string, unknown>[];
 }
 
+/** Rows of a table without a single-column key, from `offset`, in the order of every column. */
+async function batchAt(db: Database, table: PgTable, offset: number) {
+  const order = Object.values(getTableColumns(table)).map((c) => asc(c));
+  const rows = await db
+    .select()
+    .from(table)
+    .orderBy(...order)
+    .limit(BATCH_ROWS)
+    .offset(offset);
+  return rows as Record<string, unknown>[];
+}
+
 function propertyOf(table: PgTable, column: AnyPgColumn): string {
   const columns = table as unknown as Record<string, unknown>;
   const entry = Object.keys(columns).find((name) => columns[name] === column);
@@ -92,16 +104,26 @@ export async function copyDatabase(
   await target.db.transaction(async (tx) => {
     for (const table of tables) {
       const key = primaryKeyColumn(table);
-      if (!key) throw new Error(`${getTableName(table)} has no single-column primary key`);
-      const keyProperty = propertyOf(table, key);
       let rows = 0;
-      let after: unknown = undefined;
-      for (;;) {
-        const batch = await batchAfter(source.db, table, key, after);
-        if (batch.length === 0) break;
-        await tx.insert(table).overridingSystemValue().values(batch);
-        rows += batch.length;
-        after = batch[batch.length - 1]?.[keyProperty];
+      if (key) {
+        const keyProperty = propertyOf(table, key);
+        let after: unknown = undefined;
+        for (;;) {
+          const batch = await batchAfter(source.db, table, key, after);
+          if (batch.length === 0) break;
+          await tx.insert(table).overridingSystemValue().values(batch);
+          rows += batch.length;
+          after = batch[batch.length - 1]?.[keyProperty];
+        }
+      } else {
+        // a composite key: pages in the order of every column (the source holds still: the
+        // embedded database is single-writer and this process holds it)
+        for (;;) {
+          const batch = await batchAt(source.db, table, rows);
+          if (batch.length === 0) break;
+          await tx.insert(table).overridingSystemValue().values(batch);
+          rows += batch.length;
+        }
       }
       await resetIdentities(tx, table);
       const result = { table: getTableName(table), rows };

@@ -2,6 +2,7 @@ import type { ApiOperation } from "../operation";
 import { adminOperations } from "./admin";
 import { callsOperations } from "./calls";
 import { recordingsOperations } from "./recordings";
+import { reviewOperations } from "./review";
 import { serviceOperations } from "./service";
 
 /**
@@ -13,4 +14,5 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...recordingsOperations,
   ...serviceOperations,
   ...adminOperations,
+  ...reviewOperations,
 ];
