@@ -26,6 +26,12 @@ export const AUDIT_ACTIONS = [
   "user.role",
   /** An admin fetched a range of the call log again (details.from, details.to). */
   "sync.resync",
+  /** A callback worklist row given to someone (target: the row's key; details.number, from, to). */
+  "callback.assign",
+  /** A worklist row marked done, not needed, or reopened (details.number, from, to). */
+  "callback.state",
+  /** A note added to a worklist row (details.number, its length; the text stays in the worklist). */
+  "callback.note",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

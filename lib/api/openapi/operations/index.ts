@@ -1,5 +1,6 @@
 import type { ApiOperation } from "../operation";
 import { adminOperations } from "./admin";
+import { callbacksOperations } from "./callbacks";
 import { callsOperations } from "./calls";
 import { recordingsOperations } from "./recordings";
 import { serviceOperations } from "./service";
@@ -13,4 +14,5 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...recordingsOperations,
   ...serviceOperations,
   ...adminOperations,
+  ...callbacksOperations,
 ];
