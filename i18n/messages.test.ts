@@ -4,6 +4,7 @@ import heAccount from "@/messages/he/account.json";
 import heAdmin from "@/messages/he/admin.json";
 import heAgents from "@/messages/he/agents.json";
 import heApp from "@/messages/he/app.json";
+import heCallbacks from "@/messages/he/callbacks.json";
 import heCharts from "@/messages/he/charts.json";
 import heDrawer from "@/messages/he/drawer.json";
 import heFigures from "@/messages/he/figures.json";
@@ -34,6 +35,7 @@ const he = {
   queues: heQueues,
   figures: heFigures,
   heatmap: heHeatmap,
+  callbacks: heCallbacks,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

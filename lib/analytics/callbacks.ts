@@ -228,7 +228,8 @@ export function computeCallbacks(
   return { rows, kpis: callbackKpis(rows) };
 }
 
-function callbackKpis(rows: readonly CallbackRow[]): CallbackKpis {
+/** The worklist's figures over some of its rows (the page's, filtered as it lists them). */
+export function callbackKpis(rows: readonly CallbackRow[]): CallbackKpis {
   const reached = rows.filter((r) => r.status === "reached");
   const open = rows.filter((r) => r.status === "open").length;
   const done = rows.filter((r) => r.closedAs === "done").length;

@@ -8,6 +8,7 @@ import {
   type inferParserType,
 } from "nuqs";
 
+import { WORKLIST_VIEWS } from "@/lib/callbacks/worklist";
 import { RANGE_PRESETS } from "@/lib/time/date-range";
 import type { CallsParamName } from "@/lib/view-state/calls-params-core";
 import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
@@ -120,11 +121,19 @@ export const viewParsers = {
   /** Show every KPI beside its value in the previous period of equal length. */
   compare: parseAsBoolean.withDefault(false),
   heat: parseAsStringLiteral(HEATMAP_METRICS).withDefault("volume"),
+  /** /callbacks: the selected row's key, and which rows it lists (open, done, all). */
+  callback: parseAsString,
+  worklist: parseAsStringLiteral(WORKLIST_VIEWS).withDefault("open"),
 };
 export type ViewValues = inferParserType<typeof viewParsers>;
 
 /** Parameters that belong to one page: a link to another page leaves them behind. */
-export const PAGE_OWN_PARAMS = ["sort", "call"] as const satisfies readonly (keyof ViewValues)[];
+export const PAGE_OWN_PARAMS = [
+  "sort",
+  "call",
+  "callback",
+  "worklist",
+] as const satisfies readonly (keyof ViewValues)[];
 
 /** What Reset clears: every filter and the open call; sort, columns and thresholds stay. */
 export const CLEARED_FILTERS = Object.fromEntries(
