@@ -118,6 +118,8 @@ export function WorklistTable(props: WorklistTableProps) {
                 key={row.key}
                 data-row-key={row.key}
                 data-state={cells.stateOf(row)}
+                data-first-missed={row.firstMissedAt}
+                data-reached-at={row.reachedAt ?? undefined}
                 aria-selected={isSelected}
                 onClick={(event) => {
                   if ((event.target as HTMLElement).closest("a,button")) return;
