@@ -350,6 +350,7 @@ test.describe.serial("what admins manage", () => {
   test("the admin pages read well in Hebrew, dark, on a phone, and axe finds nothing serious", async ({
     browser,
   }) => {
+    test.slow(); // eight pages, each checked by axe, in two contexts
     const admin = await signedIn(browser, "admin");
     const cookies = await admin.context.cookies();
     await admin.close();

@@ -9,7 +9,7 @@ import { expect, test } from "./fixtures";
 test.describe("the sync page", () => {
   test("shows the sync's state and re-syncs a range", async ({ page }) => {
     await page.goto("/admin/sync");
-    await expect(page.getByRole("heading", { level: 2, name: "Sync" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Sync", exact: true })).toBeVisible();
     await expect(page.getByTestId("budget-used")).toContainText(/\d+ of 30/);
     await expect(page.getByTestId("coverage-bar")).toBeVisible();
     await expect(page.getByTestId("requests-per-hour")).toBeVisible();
@@ -24,8 +24,8 @@ test.describe("the sync page", () => {
       };
       return [local(Date.now() - 2 * 3_600_000), local(Date.now() - 3_600_000)] as const;
     });
-    await page.getByLabel("From").fill(from);
-    await page.getByLabel("To").fill(to);
+    await page.getByLabel("From", { exact: true }).fill(from);
+    await page.getByLabel("To", { exact: true }).fill(to);
     await page.getByRole("button", { name: "Re-sync" }).click();
     await expect(page.getByRole("status").filter({ hasText: "fetched with" })).toContainText(
       /\d+ calls? fetched with 1 request/,
@@ -40,8 +40,8 @@ test.describe("the sync page", () => {
 
   test("names a range it refuses", async ({ page }) => {
     await page.goto("/admin/sync");
-    await page.getByLabel("From").fill("2024-06-02T10:00");
-    await page.getByLabel("To").fill("2024-06-01T10:00");
+    await page.getByLabel("From", { exact: true }).fill("2024-06-02T10:00");
+    await page.getByLabel("To", { exact: true }).fill("2024-06-01T10:00");
     await page.getByRole("button", { name: "Re-sync" }).click();
     await expect(page.getByRole("status").filter({ hasText: "later" })).toContainText(
       "Choose a start and an end, the end later than the start.",

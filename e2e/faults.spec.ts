@@ -6,12 +6,15 @@ import { expect, test } from "./fixtures";
 import { busyDayRange } from "./helpers";
 import { E2E_PORTS } from "./ports";
 import { startAppServer, type AppServer } from "./support/app-server";
+import { signInCookies } from "./support/live-session";
 
 /**
  * The fault matrix in the browser: the app in live mode against a simulator this spec runs
  * and switches, one fault per test, and what the calls page says — an explanation and the
  * server's sentence, or rows marked as not all of them. The server's own answers are tested
- * in app/api/calls/fault-matrix.test.ts (with a fake clock, so long back-offs too).
+ * in app/api/calls/fault-matrix.test.ts (with a fake clock, so long back-offs too). The
+ * call store is off here: its sync and backfill would spend the faults this spec switches
+ * (the store's own failures are tested in lib/store/).
  */
 
 const CODE = "e2e-faults-account-code";
@@ -25,6 +28,12 @@ const base: SimulatorConfigOverrides = {
 
 let simulator: SimulatorServer;
 let app: AppServer;
+let cookies: Awaited<ReturnType<typeof signInCookies>>;
+const VIEWER = {
+  email: "fay.faults@callboard.test",
+  role: "viewer",
+  password: "fay-faults-password",
+} as const;
 
 function startSimulator(overrides: SimulatorConfigOverrides = {}) {
   return startSimulatorServer({
@@ -42,12 +51,25 @@ async function restartSimulator(overrides: SimulatorConfigOverrides = {}) {
 
 test.beforeAll(async () => {
   simulator = await startSimulator();
-  app = await startAppServer(E2E_PORTS.faults, {
-    VOICENTER_CODE: CODE,
-    VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.faultSimulator}/hub/cdr/`,
-    VOICENTER_TIMEOUT_MS: "1000",
-    VOICENTER_RATE_LIMIT: "600",
-  });
+  app = await startAppServer(
+    E2E_PORTS.faults,
+    {
+      VOICENTER_CODE: CODE,
+      VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.faultSimulator}/hub/cdr/`,
+      VOICENTER_TIMEOUT_MS: "1000",
+      VOICENTER_RATE_LIMIT: "600",
+      CALLBOARD_STORE: "off",
+      CALLBOARD_AUTH_SECRET: "e2e-faults-auth-secret-0123456789abcdef-0123",
+      CALLBOARD_BASE_URL: `http://127.0.0.1:${E2E_PORTS.faults}`,
+    },
+    { users: [VIEWER] },
+  );
+  // once: sign-in attempts are limited per address
+  cookies = await signInCookies(app.url, VIEWER.email, VIEWER.password);
+});
+
+test.beforeEach(async ({ context }) => {
+  await context.addCookies(cookies);
 });
 
 test.afterAll(async () => {

@@ -75,6 +75,8 @@ server.listen(port, hostname, () => {
 
 for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {
   process.once(signal, () => {
+    // whatever still holds the event loop (a database worker, the sync), it ends within 5 s
+    setTimeout(() => process.exit(0), 5_000).unref();
     server.close(() => void app.close().finally(() => process.exit(0)));
     server.closeAllConnections();
   });

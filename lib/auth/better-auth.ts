@@ -6,6 +6,7 @@ import { admin, genericOAuth } from "better-auth/plugins";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
 
 import { authTables, type Database } from "@/lib/db";
+import { addressedOrigin } from "@/lib/security/origin-check";
 
 import { auditHooks } from "./auth-audit";
 import { AUTH_BASE_PATH, OIDC_PROVIDER_ID } from "./auth-routes";
@@ -56,7 +57,7 @@ export function createCallboardAuth({ db, config, secret, baseUrl }: CallboardAu
     basePath: AUTH_BASE_PATH,
     trustedOrigins: baseUrl
       ? [baseUrl]
-      : (request) => (request ? [new URL(request.url).origin] : []),
+      : (request) => (request ? [new URL(addressedOrigin(request)).origin] : []),
     database: drizzleAdapter(db, { provider: "pg", schema: authTables }),
     telemetry: { enabled: false },
     // failed attempts are in the audit trail; the log keeps only what an operator must fix

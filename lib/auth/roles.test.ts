@@ -31,6 +31,7 @@ describe("roles and permissions", () => {
       "audit.read",
       "users.manage",
       "tokens.manage",
+      "sync.manage",
     ]);
   });
 

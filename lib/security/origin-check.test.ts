@@ -52,6 +52,17 @@ describe("crossOriginRefusal", () => {
     expect(check("POST", { origin: APP }, null)).toBeDefined();
   });
 
+  it("without a base URL, the Host the browser addressed counts, not the name the server gave the URL", () => {
+    const request = (origin: string) => ({
+      method: "POST",
+      url: "http://localhost:3310/api/auth/sign-in/email",
+      headers: new Headers({ host: "127.0.0.1:3310", origin }),
+    });
+    expect(crossOriginRefusal(request("http://127.0.0.1:3310"), undefined)).toBeUndefined();
+    expect(crossOriginRefusal(request("http://localhost:3310"), undefined)).toBeDefined();
+    expect(crossOriginRefusal(request("https://evil.example"), undefined)).toBeDefined();
+  });
+
   it("lets a client without Origin through (not a browser), unless Sec-Fetch-Site says cross-site", () => {
     expect(check("POST", {})).toBeUndefined();
     expect(check("POST", { "sec-fetch-site": "same-origin" })).toBeUndefined();

@@ -3,8 +3,14 @@ import {
   account,
   apiToken,
   auditEvent,
+  callCoverage,
+  callSyncState,
   rateLimit,
   session,
+  storedCall,
+  storedCallRejection,
+  upstreamBudgetClaim,
+  upstreamRequest,
   user,
   verification,
 } from "@/lib/db/schema";
@@ -72,4 +78,59 @@ export async function seedEveryTable(db: Database): Promise<void> {
       userAgent: "curl/8",
     })),
   );
+  await seedCallStore(db, at);
+}
+
+/** The call store's tables: two calls, a rejected record, coverage, sync state, the budget. */
+async function seedCallStore(db: Database, at: Date): Promise<void> {
+  const later = new Date(at.getTime() + 60_000);
+  await db.insert(storedCall).values(
+    ["c-1", "c-2"].map((callId, i) => ({
+      callId,
+      startedAt: new Date(at.getTime() + i * 1000),
+      cdrType: 1,
+      dialStatus: i ? "NOANSWER" : "ANSWER",
+      duration: i ? 0 : 42,
+      ringTime: 3,
+      price: 0.5,
+      callerNumber: "0501234567",
+      targetNumber: "035551234",
+      did: "035551234",
+      numbers: ["0501234567", "035551234"],
+      extensions: ["201"],
+      representativeCode: "201",
+      representativeName: "Dana",
+      queueName: "Sales",
+      hasRecording: i === 0,
+      record: { CallID: callId, DialStatus: i ? "NOANSWER" : "ANSWER" },
+      firstFetchedAt: later,
+      lastFetchedAt: later,
+    })),
+  );
+  await db.insert(storedCallRejection).values({
+    key: "rejected-1",
+    at,
+    reason: "no CallID",
+    fetchedAt: later,
+  });
+  await db.insert(callCoverage).values({
+    fromAt: at,
+    toAt: later,
+    fetchedAt: later,
+    complete: true,
+    settled: false,
+  });
+  await db.insert(callSyncState).values({ id: "account", syncedTo: later, leader: "instance-a" });
+  await db.insert(upstreamBudgetClaim).values({ at, purpose: "sync", instance: "instance-a" });
+  await db.insert(upstreamRequest).values({
+    at,
+    purpose: "sync",
+    instance: "instance-a",
+    fromAt: at,
+    toAt: later,
+    records: 2,
+    totalHits: 2,
+    ms: 120,
+    outcome: "ok",
+  });
 }

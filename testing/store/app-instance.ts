@@ -39,7 +39,10 @@ const server = createServer((req, res) => {
     const response = await route(
       new Request(url, {
         method: req.method,
-        headers: { "content-type": req.headers["content-type"] ?? "application/json" },
+        headers: {
+          "content-type": req.headers["content-type"] ?? "application/json",
+          authorization: req.headers.authorization ?? "",
+        },
         body,
         signal: aborter.signal,
       }),

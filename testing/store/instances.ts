@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
+import { LIVE_TEST_TOKEN } from "../live-token";
+
 /** App instances (testing/store/app-instance.ts) as child processes, for the multi-instance tests. */
 
 export interface AppInstance {
@@ -11,11 +13,22 @@ export interface AppInstance {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** Live mode is closed without a sign-in method: the instances accept one admin API token. */
+const ACCESS_ENV = {
+  CALLBOARD_API_TOKENS: `admin:${LIVE_TEST_TOKEN}`,
+  CALLBOARD_AUTH_SECRET: "instances-test-auth-secret-0123456789abcdef",
+  CALLBOARD_BASE_URL: "http://127.0.0.1",
+};
+const AUTHORIZATION = { authorization: `Bearer ${LIVE_TEST_TOKEN}` };
+
 export function startInstance(env: Record<string, string>): Promise<AppInstance> {
   const child = spawn(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", "testing/store/app-instance.ts"],
-    { env: { ...process.env, NODE_OPTIONS: "", ...env }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      env: { ...process.env, NODE_OPTIONS: "", ...ACCESS_ENV, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   let output = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -33,13 +46,13 @@ export function startInstance(env: Record<string, string>): Promise<AppInstance>
         child,
         output: () => output,
         async get(path, signal) {
-          const response = await fetch(`${origin}${path}`, { signal });
+          const response = await fetch(`${origin}${path}`, { signal, headers: AUTHORIZATION });
           return { status: response.status, body: (await response.json()) as unknown };
         },
         async post(path, body) {
           const response = await fetch(`${origin}${path}`, {
             method: "POST",
-            headers: { "content-type": "application/json" },
+            headers: { "content-type": "application/json", ...AUTHORIZATION },
             body: JSON.stringify(body),
           });
           return { status: response.status, body: (await response.json()) as unknown };
