@@ -15,7 +15,8 @@ import { openPerson } from "./support/browser-session";
 const range = busyDayRange();
 const url = (params: Record<string, string> = {}) =>
   `/callbacks?${new URLSearchParams({ from: range.from, to: range.to, ...params }).toString()}`;
-const rows = (page: Page) => page.getByTestId("worklist-table").locator("tbody tr");
+const rows = (page: Page, state?: string) =>
+  page.locator(`[data-testid="worklist-table"] tbody tr${state ? `[data-state="${state}"]` : ""}`);
 const digits = (text: string) => {
   const d = text.replace(/\D/g, "");
   return d.startsWith("972") ? `0${d.slice(3)}` : d;
@@ -43,7 +44,7 @@ test("a row closes when a later answered call exists, and is open in a range end
   await expect(
     page.getByTestId("worklist-views").getByRole("button", { pressed: true }),
   ).toHaveText(/^Closed/);
-  const reached = rows(page).locator('[data-state="reached"]').first();
+  const reached = rows(page, "reached").first();
   await expect(reached).toBeVisible();
   const key = (await reached.getAttribute("data-row-key")) ?? "";
   const number = key.split("|")[0] ?? "";
@@ -99,7 +100,7 @@ test("an assignment and a note persist across a reload and are seen from a secon
   const maya = await openPerson(browser);
   await maya.page.goto(url());
   await waitForWorklist(maya.page);
-  const row = rows(maya.page).locator('[data-state="open"]').first();
+  const row = rows(maya.page, "open").first();
   const key = (await row.getAttribute("data-row-key")) ?? "";
   // Keyboard: the row's Open button opens its work.
   await row.getByRole("button", { name: /^Work on/ }).focus();

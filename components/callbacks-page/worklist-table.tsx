@@ -189,7 +189,6 @@ export function WorklistTable(props: WorklistTableProps) {
                     ) : null}
                     <Button
                       size="sm"
-                      variant={isSelected ? "primary" : "outline"}
                       aria-label={t("selectLabel", { number })}
                       aria-expanded={isSelected}
                       aria-controls="callback-panel"
