@@ -77,6 +77,8 @@ export function CallbackPanel({ row, work, api, timeZone, onClose }: CallbackPan
       aria-label={t("label", { number })}
       className="flex flex-col gap-4 p-4"
       data-testid="callback-panel"
+      data-state={state}
+      data-row-key={row.key}
     >
       <header className="flex items-start justify-between gap-2">
         <div>

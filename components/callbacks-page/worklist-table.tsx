@@ -2,7 +2,7 @@
 
 import { clsx } from "clsx";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 
 import { SortIcon } from "@/components/calls-table/icons";
 import { AppLink } from "@/components/ui/app-link";
@@ -21,6 +21,8 @@ import { nextFigureSort, sortFigureRows, type FigureSort } from "@/lib/table/fig
 import { sortCollator } from "@/lib/table/sort";
 
 import { useWorklistCells } from "./worklist-cells";
+
+const PAGE_ROWS = 100;
 
 interface WorklistTableProps {
   /** In order (useSortedWorklist): the export writes the same. */
@@ -64,6 +66,9 @@ export function WorklistTable(props: WorklistTableProps) {
   const { rows, work, sort, onSort, selected } = props;
   const t = useTranslations("callbacks");
   const cells = useWorklistCells(props.timeZone);
+  // A busy day lists hundreds: they paint a page at a time (the export writes them all).
+  const [limit, setLimit] = useState(PAGE_ROWS);
+  const shown = rows.length > limit ? rows.slice(0, limit) : rows;
   const header = (id: WorklistColumnId) => {
     const direction = sort?.id === id ? (sort.desc ? "desc" : "asc") : false;
     const numeric = NUMERIC_COLUMNS.has(id);
@@ -109,7 +114,7 @@ export function WorklistTable(props: WorklistTableProps) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
+          {shown.map((row) => {
             const w = work.get(row.key);
             const isSelected = row.key === selected;
             const number = cells.number(row);
@@ -203,6 +208,16 @@ export function WorklistTable(props: WorklistTableProps) {
           })}
         </tbody>
       </table>
+      {rows.length > shown.length ? (
+        <div className="flex items-center gap-3 border-t border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
+          <Button size="sm" onClick={() => setLimit(limit + PAGE_ROWS)} data-testid="worklist-more">
+            {t("more", { count: Math.min(PAGE_ROWS, rows.length - shown.length) })}
+          </Button>
+          <span className="text-slate-600 dark:text-slate-400">
+            {t("shownOf", { shown: shown.length, total: rows.length })}
+          </span>
+        </div>
+      ) : null}
     </Card>
   );
 }
