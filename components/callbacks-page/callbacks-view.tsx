@@ -1,5 +1,6 @@
 "use client";
 
+import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
@@ -134,8 +135,8 @@ export function CallbacksView({ defaultTimeZone }: { defaultTimeZone: string }) 
           <div
             className={
               selectedRow || view.callback
-                ? "grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]"
-                : "grid"
+                ? "grid grid-cols-[minmax(0,1fr)] items-start gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]"
+                : "grid grid-cols-[minmax(0,1fr)]"
             }
           >
             {sorted.length === 0 ? (
@@ -146,7 +147,7 @@ export function CallbacksView({ defaultTimeZone }: { defaultTimeZone: string }) 
                 {t(`empty.${listView}`)}
               </p>
             ) : (
-              <div className={dashboard.conversationsStale ? "opacity-60" : undefined}>
+              <div className={clsx("min-w-0", dashboard.conversationsStale && "opacity-60")}>
                 <WorklistTable
                   rows={sorted}
                   work={byKey}
