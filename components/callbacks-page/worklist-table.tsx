@@ -99,7 +99,8 @@ export function WorklistTable(props: WorklistTableProps) {
     );
   };
   return (
-    <Card className="overflow-x-auto">
+    // relative: the header's screen-reader text is clipped by the frame, not the page
+    <Card className="relative overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-testid="worklist-table">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-50 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
