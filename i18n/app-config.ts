@@ -2,6 +2,7 @@ import type account from "@/messages/en/account.json";
 import type admin from "@/messages/en/admin.json";
 import type agents from "@/messages/en/agents.json";
 import type app from "@/messages/en/app.json";
+import type callbacks from "@/messages/en/callbacks.json";
 import type charts from "@/messages/en/charts.json";
 import type drawer from "@/messages/en/drawer.json";
 import type figures from "@/messages/en/figures.json";
@@ -35,6 +36,7 @@ export type Messages = typeof app & {
   figures: typeof figures;
   heatmap: typeof heatmap;
   review: typeof review;
+  callbacks: typeof callbacks;
 };
 
 declare module "next-intl" {

@@ -4,6 +4,7 @@ import heAccount from "@/messages/he/account.json";
 import heAdmin from "@/messages/he/admin.json";
 import heAgents from "@/messages/he/agents.json";
 import heApp from "@/messages/he/app.json";
+import heCallbacks from "@/messages/he/callbacks.json";
 import heCharts from "@/messages/he/charts.json";
 import heDrawer from "@/messages/he/drawer.json";
 import heFigures from "@/messages/he/figures.json";
@@ -36,6 +37,7 @@ const he = {
   figures: heFigures,
   heatmap: heHeatmap,
   review: heReview,
+  callbacks: heCallbacks,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

@@ -20,6 +20,7 @@ const NAMESPACES = [
   "figures",
   "heatmap",
   "review",
+  "callbacks",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -4,7 +4,7 @@ import type { ApiCall } from "@/lib/api/calls-response";
 import { groupConversations } from "@/lib/conversations/group";
 import { at, BASE_MS, inboundAgent, outboundAgent, record } from "@/testing/conversation-records";
 
-import { computeCallbacks, findCallbackRow, type CallbackRow } from "./callbacks";
+import { computeCallbacks, type CallbackRow } from "./callbacks";
 import { computeCallerStats } from "./callers";
 
 const DANA_OUT = outboundAgent("A1", "Dana", "EXTDANA1");
@@ -130,6 +130,9 @@ describe("computeCallbacks on hand-counted callers", () => {
       queue: undefined,
       did: "0722776772",
       status: "reached",
+      carried: false,
+      closedAt: null,
+      closedAs: null,
       waitingSeconds: null,
       reachedAt: Date.parse(at("30:00")),
       reachedBy: { key: "code:A1", name: "Dana" },
@@ -170,6 +173,8 @@ describe("computeCallbacks on hand-counted callers", () => {
       rows: 8,
       open: 4,
       reached: 4,
+      done: 0,
+      notNeeded: 0,
       callbackRate: 0.5,
       medianTimeToCallbackSeconds: 1950,
       notCalledBack: 4,
@@ -185,7 +190,7 @@ describe("computeCallbacks on hand-counted callers", () => {
     expect(computeCallerStats(CALLS).unreturnedCallers).toBe(kpis.notCalledBack);
   });
 
-  it("keeps a row's key when new misses arrive, and finds a row by number and time", () => {
+  it("keeps a row's key when new misses arrive", () => {
     const more = [...CALLS, missed("a5", "70:00", "0501111111")];
     const again = computeCallbacks(groupConversations(more), { now: NOW });
     expect(again.rows.find((r) => r.key === "0501111111|a4")).toMatchObject({
@@ -193,10 +198,130 @@ describe("computeCallbacks on hand-counted callers", () => {
       missedIds: ["a4", "a5"],
       lastMissedAt: Date.parse(at("70:00")),
     });
-    const find = (minute: string) =>
-      findCallbackRow(again.rows, "0501111111", Date.parse(at(minute)))?.key;
-    expect(find("10:00")).toBe("0501111111|a1");
-    expect(find("70:00")).toBe("0501111111|a4");
-    expect(find("45:00")).toBeUndefined(); // between the call back and the next miss
+  });
+});
+
+describe("computeCallbacks with the stored work", () => {
+  const ms = (minute: string) => Date.parse(at(minute));
+  const P = "0501234000";
+  const calls: ApiCall[] = [
+    // P: two misses, marked done at 08:20; a miss after that opens a new row Yossi answers
+    missed("p1", "00:00", P),
+    missed("p2", "10:00", P),
+    missed("p3", "40:00", P),
+    answeredIn("p4", "50:00", P),
+    // Q: the view starts inside its episode: q1 (07:00) is only in the stored work
+    missed("q2", "30:00", "0501234001"),
+    missed("q3", "35:00", "0501234001"),
+    // R: work on an earlier episode that knew none of these misses
+    missed("r2", "15:00", "0501234002"),
+    // S: marked not needed
+    missed("s1", "05:00", "0501234003"),
+    // U: Dana reached them before anyone marked it done
+    missed("u1", "00:00", "0501234004"),
+    callBack("u2", "10:00", "0501234004"),
+  ];
+  const work = [
+    {
+      key: `${P}|p1`,
+      number: P,
+      firstMissedAt: ms("00:00"),
+      missedIds: ["p1", "p2"],
+      closedAt: ms("20:00"),
+      closedAs: "done" as const,
+    },
+    {
+      key: "0501234001|q1",
+      number: "0501234001",
+      firstMissedAt: ms("-60:00"),
+      missedIds: ["q1", "q2"],
+      closedAt: null,
+      closedAs: null,
+    },
+    {
+      key: "0501234002|r1",
+      number: "0501234002",
+      firstMissedAt: ms("-120:00"),
+      missedIds: ["r1"],
+      closedAt: null,
+      closedAs: null,
+    },
+    {
+      key: "0501234003|s1",
+      number: "0501234003",
+      firstMissedAt: ms("05:00"),
+      missedIds: ["s1"],
+      closedAt: ms("06:00"),
+      closedAs: "not_needed" as const,
+    },
+    {
+      key: "0501234004|u1",
+      number: "0501234004",
+      firstMissedAt: ms("00:00"),
+      missedIds: ["u1"],
+      closedAt: ms("30:00"),
+      closedAs: "done" as const,
+    },
+  ];
+  const { rows, kpis } = computeCallbacks(groupConversations(calls), { now: NOW, work });
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+
+  it("closes a row marked done at that instant; the next miss opens a new row", () => {
+    expect(byKey.get(`${P}|p1`)).toMatchObject({
+      status: "closed",
+      closedAs: "done",
+      closedAt: ms("20:00"),
+      attempts: 2,
+      reachedAt: null,
+    });
+    expect(byKey.get(`${P}|p3`)).toMatchObject({
+      status: "reached",
+      attempts: 1,
+      reachedBy: { key: "code:A2", name: "Yossi" },
+      callbackSeconds: 600,
+    });
+  });
+
+  it("gives a row begun before the range the stored key, first miss and attempts", () => {
+    expect(byKey.get("0501234001|q1")).toMatchObject({
+      carried: true,
+      firstMissedAt: ms("-60:00"),
+      missedIds: ["q2", "q3"],
+      attempts: 3,
+      status: "open",
+      waitingSeconds: 3 * 3600,
+    });
+    expect(byKey.has("0501234001|q2")).toBe(false);
+  });
+
+  it("leaves work of an earlier episode alone, and a call that reached them wins over a later mark", () => {
+    expect(byKey.get("0501234002|r2")).toMatchObject({ carried: false, attempts: 1 });
+    expect(byKey.get("0501234003|s1")).toMatchObject({ status: "closed", closedAs: "not_needed" });
+    expect(byKey.get("0501234004|u1")).toMatchObject({
+      status: "reached",
+      closedAs: null,
+      callbackSeconds: 600,
+    });
+  });
+
+  it("orders open rows by first miss, then the closed by when they closed; counts 2 of 5", () => {
+    expect(rows.map((r) => r.key)).toEqual([
+      "0501234001|q1",
+      "0501234002|r2",
+      `${P}|p3`,
+      `${P}|p1`,
+      "0501234004|u1",
+      "0501234003|s1",
+    ]);
+    expect(kpis).toEqual({
+      rows: 6,
+      open: 2,
+      reached: 2,
+      done: 1,
+      notNeeded: 1,
+      callbackRate: 0.4,
+      medianTimeToCallbackSeconds: 600,
+      notCalledBack: 2,
+    });
   });
 });

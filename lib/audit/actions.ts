@@ -30,6 +30,12 @@ export const AUDIT_ACTIONS = [
   "review.mark",
   /** A supervisor removed their mark (target: the call id; details: what it was). */
   "review.unmark",
+  /** A callback worklist row given to someone (target: the row's key; details.number, from, to). */
+  "callback.assign",
+  /** A worklist row marked done, not needed, or reopened (details.number, from, to). */
+  "callback.state",
+  /** A note added to a worklist row (details.number, its length; the text stays in the worklist). */
+  "callback.note",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -29,7 +29,19 @@ describe("dashboardHref", () => {
     expect(dashboardHref("/queues", "sort=offered.desc")).toBe("/queues");
   });
 
-  it("lists calls, agents, queues and the review queue", () => {
-    expect(DASHBOARD_PAGES.map((p) => p.path)).toEqual(["/calls", "/agents", "/queues", "/review"]);
+  it("lists calls, agents, queues, the review queue and callbacks", () => {
+    expect(DASHBOARD_PAGES.map((p) => p.path)).toEqual([
+      "/calls",
+      "/agents",
+      "/queues",
+      "/review",
+      "/callbacks",
+    ]);
+  });
+
+  it("leaves the worklist's selected row and state filter behind", () => {
+    expect(
+      dashboardHref("/calls", "callback=0501%7Ca&worklist=done&range=today", { phone: "0501" }),
+    ).toBe("/calls?range=today&phone=0501");
   });
 });

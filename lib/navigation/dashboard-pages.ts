@@ -14,6 +14,7 @@ export const DASHBOARD_PAGES = [
   { path: "/agents", label: "agents", permission: "calls.view" },
   { path: "/queues", label: "queues", permission: "calls.view" },
   { path: "/review", label: "review", permission: "review.work" },
+  { path: "/callbacks", label: "callbacks", permission: "callbacks.work" },
 ] as const satisfies readonly DashboardPage[];
 
 /** The admin pages, after the dashboard's in the header (labels under account.nav). */

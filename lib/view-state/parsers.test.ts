@@ -27,5 +27,6 @@ describe("the dashboard's URL parameters", () => {
       expect(CLEARED_FILTERS).toHaveProperty(name, null);
     expect(CLEARED_FILTERS).not.toHaveProperty("rows");
     expect([...PAGE_OWN_PARAMS]).toEqual(["sort", "call", "unreviewed"]);
+    expect([...PAGE_OWN_PARAMS]).toEqual(["sort", "call", "callback", "worklist"]);
   });
 });

@@ -8,6 +8,7 @@ import {
   type inferParserType,
 } from "nuqs";
 
+import { WORKLIST_VIEWS } from "@/lib/callbacks/worklist";
 import { RANGE_PRESETS } from "@/lib/time/date-range";
 import type { CallsParamName } from "@/lib/view-state/calls-params-core";
 import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
@@ -122,6 +123,9 @@ export const viewParsers = {
   heat: parseAsStringLiteral(HEATMAP_METRICS).withDefault("volume"),
   /** The review queue: only the recorded calls nobody has marked yet (its position is `call`). */
   unreviewed: parseAsBoolean.withDefault(false),
+  /** /callbacks: the selected row's key, and which rows it lists (open, done, all). */
+  callback: parseAsString,
+  worklist: parseAsStringLiteral(WORKLIST_VIEWS).withDefault("open"),
 };
 export type ViewValues = inferParserType<typeof viewParsers>;
 
@@ -130,6 +134,8 @@ export const PAGE_OWN_PARAMS = [
   "sort",
   "call",
   "unreviewed",
+  "callback",
+  "worklist",
 ] as const satisfies readonly (keyof ViewValues)[];
 
 /** What Reset clears: every filter and the open call; sort, columns and thresholds stay. */

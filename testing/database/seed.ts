@@ -3,6 +3,8 @@ import {
   account,
   apiToken,
   auditEvent,
+  callbackNote,
+  callbackWork,
   callCoverage,
   callSyncState,
   rateLimit,
@@ -149,5 +151,25 @@ async function seedCallStore(db: Database, at: Date): Promise<void> {
     totalHits: 2,
     ms: 120,
     outcome: "ok",
+  });
+  await db.insert(callbackWork).values({
+    key: "0501234567|c1",
+    number: "0501234567",
+    firstMissedAt: at,
+    missedIds: ["c1", "c2"],
+    state: "done",
+    stateAt: later,
+    stateByLabel: "maya@example.com",
+    assigneeId: "user:u-sup",
+    assigneeLabel: "Eli Sup",
+    assignedAt: at,
+    assignedByLabel: "maya@example.com",
+  });
+  await db.insert(callbackNote).values({
+    workKey: "0501234567|c1",
+    body: "asked for Tuesday",
+    authorId: "user:u-admin",
+    authorLabel: "maya@example.com",
+    at,
   });
 }

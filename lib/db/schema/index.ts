@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./auth";
 export * from "./call-store";
 export * from "./review";
+export * from "./callbacks";

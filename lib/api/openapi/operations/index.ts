@@ -1,5 +1,6 @@
 import type { ApiOperation } from "../operation";
 import { adminOperations } from "./admin";
+import { callbacksOperations } from "./callbacks";
 import { callsOperations } from "./calls";
 import { recordingsOperations } from "./recordings";
 import { reviewOperations } from "./review";
@@ -15,4 +16,5 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...serviceOperations,
   ...adminOperations,
   ...reviewOperations,
+  ...callbacksOperations,
 ];
