@@ -26,6 +26,11 @@ export const AUDIT_ACTIONS = [
   "user.role",
   /** An admin fetched a range of the call log again (details.from, details.to). */
   "sync.resync",
+  /** A shared saved view was made (details: name, owner, url); personal views are not recorded. */
+  "view.create",
+  /** A view others can open, or another's view, was renamed, re-shared or replaced. */
+  "view.update",
+  "view.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -120,6 +120,11 @@ export const viewParsers = {
   /** Show every KPI beside its value in the previous period of equal length. */
   compare: parseAsBoolean.withDefault(false),
   heat: parseAsStringLiteral(HEATMAP_METRICS).withDefault("volume"),
+  /**
+   * The display zone for this link only (an IANA name), above the viewer's saved zone
+   * (lib/views/display-zone.ts). Times in the URL stay instants either way.
+   */
+  tz: parseAsString,
 };
 export type ViewValues = inferParserType<typeof viewParsers>;
 

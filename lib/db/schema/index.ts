@@ -3,3 +3,4 @@ export * from "./api-tokens";
 export * from "./audit";
 export * from "./auth";
 export * from "./call-store";
+export * from "./views";

@@ -3,6 +3,7 @@ import { adminOperations } from "./admin";
 import { callsOperations } from "./calls";
 import { recordingsOperations } from "./recordings";
 import { serviceOperations } from "./service";
+import { viewsOperations } from "./views";
 
 /**
  * Every operation of Callboard's API. A new resource (audit, tokens, views, …) writes its
@@ -13,4 +14,5 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...recordingsOperations,
   ...serviceOperations,
   ...adminOperations,
+  ...viewsOperations,
 ];
