@@ -12,6 +12,7 @@ import type login from "@/messages/en/login.json";
 import type player from "@/messages/en/player.json";
 import type queues from "@/messages/en/queues.json";
 import type table from "@/messages/en/table.json";
+import type views from "@/messages/en/views.json";
 
 import type { Locale } from "./locales";
 
@@ -33,6 +34,7 @@ export type Messages = typeof app & {
   queues: typeof queues;
   figures: typeof figures;
   heatmap: typeof heatmap;
+  views: typeof views;
 };
 
 declare module "next-intl" {

@@ -14,6 +14,7 @@ import heLogin from "@/messages/he/login.json";
 import hePlayer from "@/messages/he/player.json";
 import heQueues from "@/messages/he/queues.json";
 import heTable from "@/messages/he/table.json";
+import heViews from "@/messages/he/views.json";
 
 import type { Messages } from "./app-config";
 import { loadMessages } from "./messages";
@@ -34,6 +35,7 @@ const he = {
   queues: heQueues,
   figures: heFigures,
   heatmap: heHeatmap,
+  views: heViews,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {
