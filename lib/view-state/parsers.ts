@@ -6,7 +6,7 @@ import {
   parseAsString,
   parseAsStringLiteral,
   type inferParserType,
-} from "nuqs";
+} from "nuqs/server";
 
 import { RANGE_PRESETS } from "@/lib/time/date-range";
 import type { CallsParamName } from "@/lib/view-state/calls-params-core";
@@ -16,7 +16,9 @@ import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
  * The dashboard's URL: the one set of nuqs parsers for every piece of view state, shared by
  * every page. The filters the upstream applies keep the exact names of `/api/calls` and are
  * validated by its parser (`calls-params.ts`, beside this file); the rest is the pages' own
- * (preset range, status, duration, thresholds, sort, columns, open call).
+ * (preset range, status, duration, thresholds, sort, columns, open call). From `nuqs/server`
+ * (the same parsers without "use client"), so server code can read them too: the saved
+ * views' routes check a view's page against DASHBOARD_PAGES, which imports PAGE_OWN_PARAMS.
  */
 
 export interface SortEntry {
