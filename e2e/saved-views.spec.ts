@@ -21,7 +21,7 @@ const PEOPLE = { vera: "viewer", sam: "supervisor", ada: "admin" } as const;
 type Who = keyof typeof PEOPLE;
 
 // several people, each signing in, on a server of its own
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 240_000 });
 
 let app: AppServer;
 test.beforeAll(async () => {
@@ -208,7 +208,9 @@ test("a shared view: another viewer sees and opens it but may not change it; an 
   await adaRow.getByRole("button", { name: "Rename" }).click();
   await adaRow.getByLabel("New name for “Team: inbound”").fill("Team: inbound calls");
   await adaRow.getByRole("button", { name: "Save name" }).click();
-  await expect(adaManages.getByText("Team: inbound calls", { exact: true })).toBeVisible();
+  await expect(adaManages.getByText("Team: inbound calls", { exact: true })).toBeVisible({
+    timeout: 20_000,
+  });
 
   await sam.page.reload();
   await openMenu(sam.page);
@@ -218,7 +220,7 @@ test("a shared view: another viewer sees and opens it but may not change it; an 
   const renamed = adaManages.getByTestId("managed-view").filter({ hasText: "Team: inbound calls" });
   await renamed.getByRole("button", { name: "Delete" }).click();
   await renamed.getByRole("button", { name: "Yes, delete" }).click();
-  await expect(renamed).toHaveCount(0);
+  await expect(renamed).toHaveCount(0, { timeout: 20_000 });
   await openMenu(sam.page);
   await expect(
     menu(sam.page).getByRole("group", { name: "Shared with everyone" }).getByRole("menuitem"),

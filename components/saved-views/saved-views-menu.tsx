@@ -63,7 +63,8 @@ export function SavedViewsMenu({ onStatus }: { onStatus: (message: string) => vo
   }
   const closeDialog = () => {
     setDialog(null);
-    button.current?.focus();
+    // once the modal dialog is gone (while it is open, the page behind it takes no focus)
+    requestAnimationFrame(() => button.current?.focus());
   };
 
   const viewItem = (view: SavedView) => (

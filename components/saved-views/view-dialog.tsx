@@ -27,6 +27,11 @@ export function ViewDialog({
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
+  // closed first, so the page is no longer inert when the caller moves focus back to it
+  const close = () => {
+    ref.current?.close();
+    onClose();
+  };
   return (
     <dialog
       ref={ref}
@@ -36,10 +41,10 @@ export function ViewDialog({
       data-testid={testId}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        close();
       }}
       onClick={(event) => {
-        if (event.target === ref.current) onClose();
+        if (event.target === ref.current) close();
       }}
       className="m-auto w-[32rem] max-w-[calc(100vw-1.5rem)] rounded-lg bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/40 dark:bg-slate-900 dark:text-slate-100"
     >
@@ -48,7 +53,7 @@ export function ViewDialog({
           <h2 id={titleId} className="text-lg font-semibold">
             {title}
           </h2>
-          <Button size="sm" variant="ghost" onClick={onClose}>
+          <Button size="sm" variant="ghost" onClick={close}>
             {t("close")}
           </Button>
         </div>
