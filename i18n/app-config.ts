@@ -14,6 +14,7 @@ import type player from "@/messages/en/player.json";
 import type queues from "@/messages/en/queues.json";
 import type review from "@/messages/en/review.json";
 import type table from "@/messages/en/table.json";
+import type views from "@/messages/en/views.json";
 
 import type { Locale } from "./locales";
 
@@ -37,6 +38,7 @@ export type Messages = typeof app & {
   heatmap: typeof heatmap;
   review: typeof review;
   callbacks: typeof callbacks;
+  views: typeof views;
 };
 
 declare module "next-intl" {

@@ -16,6 +16,7 @@ import hePlayer from "@/messages/he/player.json";
 import heQueues from "@/messages/he/queues.json";
 import heReview from "@/messages/he/review.json";
 import heTable from "@/messages/he/table.json";
+import heViews from "@/messages/he/views.json";
 
 import type { Messages } from "./app-config";
 import { loadMessages } from "./messages";
@@ -38,6 +39,7 @@ const he = {
   heatmap: heHeatmap,
   review: heReview,
   callbacks: heCallbacks,
+  views: heViews,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

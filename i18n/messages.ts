@@ -21,6 +21,7 @@ const NAMESPACES = [
   "heatmap",
   "review",
   "callbacks",
+  "views",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

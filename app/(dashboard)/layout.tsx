@@ -2,7 +2,10 @@ import type { ReactNode } from "react";
 
 import { AppHeader } from "@/components/layout/app-header";
 import { Providers } from "@/components/providers";
+import { PreferencesProvider } from "@/components/saved-views/preferences-context";
 import { pageAccess } from "@/lib/auth/page-access";
+import { getDatabase } from "@/lib/db";
+import { pagePreferences } from "@/lib/views/page-preferences";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +15,14 @@ export const dynamic = "force-dynamic";
  * page checks access itself too (a move between them re-renders the page, not this layout).
  */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const { client } = await pageAccess("calls.view");
+  const { client, principal } = await pageAccess("calls.view");
+  const preferences = await pagePreferences(principal, getDatabase);
   return (
     <>
       <AppHeader mode={client.mode} principal={client} />
-      <Providers principal={client}>{children}</Providers>
+      <Providers principal={client}>
+        <PreferencesProvider {...preferences}>{children}</PreferencesProvider>
+      </Providers>
     </>
   );
 }

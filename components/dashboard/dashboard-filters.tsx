@@ -6,14 +6,16 @@ import { useMemo } from "react";
 import { CallsStatus } from "@/components/calls-page/calls-status";
 import { DrillChips } from "@/components/filters/drill-chips";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { ViewsToolbar } from "@/components/saved-views/views-toolbar";
 import { createLabeler } from "@/lib/format/labels";
 import { CLEARED_FILTERS } from "@/lib/view-state/parsers";
 
 import type { Dashboard } from "./use-dashboard";
 
 /**
- * The filter bar every dashboard page shares (the same URL parameters), the drill-down
- * chips, and the load's status: loading, empty, error, incomplete.
+ * The saved views and the display zone, the filter bar every dashboard page shares (the same
+ * URL parameters), the drill-down chips, and the load's status: loading, empty, error,
+ * incomplete.
  */
 export function DashboardFilters({ dashboard }: { dashboard: Dashboard }) {
   const { view, setView, request, range, timeZone, query, calls, loading } = dashboard;
@@ -21,6 +23,12 @@ export function DashboardFilters({ dashboard }: { dashboard: Dashboard }) {
   const labels = useMemo(() => createLabeler((key) => tt(key)), [tt]);
   return (
     <>
+      <ViewsToolbar
+        zone={timeZone}
+        zoneSource={dashboard.timeZoneSource}
+        urlZone={view.tz}
+        onUrlZone={(tz) => void setView({ tz })}
+      />
       <FilterBar
         values={view}
         effectiveRange={

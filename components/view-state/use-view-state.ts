@@ -4,6 +4,7 @@ import type { SortingState } from "@tanstack/react-table";
 import { useQueryStates } from "nuqs";
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 
+import { useDisplayZone } from "@/components/saved-views/use-display-zone";
 import { CONVERSATION_FIELDS } from "@/lib/conversations/fields";
 import {
   DEFAULT_VISIBLE_COLUMNS,
@@ -11,7 +12,6 @@ import {
   normalizeVisibleColumns,
   type ColumnId,
 } from "@/lib/table/columns";
-import { isValidTimeZone } from "@/lib/time/time-zone";
 import { viewParsers } from "@/lib/view-state/parsers";
 import { buildViewRequest } from "@/lib/view-state/view-request";
 import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
@@ -20,18 +20,6 @@ import { usePhoneNormalizer } from "./use-phone-normalizer";
 
 const DEFAULT_SORT: SortingState = [{ id: "Date", desc: true }];
 const noSubscription = () => () => {};
-
-/** The viewer's own time zone once in the browser; the server's default before that. */
-function useViewerTimeZone(fallback: string): string {
-  return useSyncExternalStore(
-    noSubscription,
-    () => {
-      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      return zone && isValidTimeZone(zone) ? zone : fallback;
-    },
-    () => fallback,
-  );
-}
 
 /** True after hydration: "now" and the viewer's zone exist only in the browser. */
 export function useMounted(): boolean {
@@ -48,7 +36,8 @@ export function useMounted(): boolean {
  */
 export function useViewState(defaultTimeZone: string) {
   const [view, setView] = useQueryStates(viewParsers, { history: "push" });
-  const timeZone = useViewerTimeZone(defaultTimeZone);
+  // the link's tz, the viewer's saved zone, the browser's, the server's default
+  const { zone: timeZone, source: timeZoneSource } = useDisplayZone(defaultTimeZone, view.tz);
   // Presets ("today") resolve against the moment the view was opened or refreshed.
   const [anchor, setAnchor] = useState(() => Date.now());
   const refresh = useCallback(() => setAnchor(Date.now()), []);
@@ -86,6 +75,7 @@ export function useViewState(defaultTimeZone: string) {
     view,
     setView,
     timeZone,
+    timeZoneSource,
     anchor,
     refresh,
     visibleColumns,

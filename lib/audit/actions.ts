@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = [
   "callback.state",
   /** A note added to a worklist row (details.number, its length; the text stays in the worklist). */
   "callback.note",
+  /** A shared saved view was made (details: name, owner, url); personal views are not recorded. */
+  "view.create",
+  /** A view others can open, or another's view, was renamed, re-shared or replaced. */
+  "view.update",
+  "view.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

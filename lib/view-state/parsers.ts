@@ -6,7 +6,7 @@ import {
   parseAsString,
   parseAsStringLiteral,
   type inferParserType,
-} from "nuqs";
+} from "nuqs/server";
 
 import { WORKLIST_VIEWS } from "@/lib/callbacks/worklist";
 import { RANGE_PRESETS } from "@/lib/time/date-range";
@@ -17,7 +17,9 @@ import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
  * The dashboard's URL: the one set of nuqs parsers for every piece of view state, shared by
  * every page. The filters the upstream applies keep the exact names of `/api/calls` and are
  * validated by its parser (`calls-params.ts`, beside this file); the rest is the pages' own
- * (preset range, status, duration, thresholds, sort, columns, open call).
+ * (preset range, status, duration, thresholds, sort, columns, open call). From `nuqs/server`
+ * (the same parsers without "use client"), so server code can read them too: the saved
+ * views' routes check a view's page against DASHBOARD_PAGES, which imports PAGE_OWN_PARAMS.
  */
 
 export interface SortEntry {
@@ -126,6 +128,11 @@ export const viewParsers = {
   /** /callbacks: the selected row's key, and which rows it lists (open, done, all). */
   callback: parseAsString,
   worklist: parseAsStringLiteral(WORKLIST_VIEWS).withDefault("open"),
+  /**
+   * The display zone for this link only (an IANA name), above the viewer's saved zone
+   * (lib/views/display-zone.ts). Times in the URL stay instants either way.
+   */
+  tz: parseAsString,
 };
 export type ViewValues = inferParserType<typeof viewParsers>;
 

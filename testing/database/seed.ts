@@ -9,12 +9,14 @@ import {
   callSyncState,
   rateLimit,
   reviewMark,
+  savedView,
   session,
   storedCall,
   storedCallRejection,
   upstreamBudgetClaim,
   upstreamRequest,
   user,
+  userPreference,
   verification,
 } from "@/lib/db/schema";
 
@@ -171,5 +173,30 @@ async function seedCallStore(db: Database, at: Date): Promise<void> {
     authorId: "user:u-admin",
     authorLabel: "maya@example.com",
     at,
+  });
+  await db.insert(savedView).values([
+    {
+      id: "v-missed",
+      ownerId: "user:u-sup",
+      ownerLabel: "Eli Sup",
+      name: "Missed today",
+      url: "/calls?status=missed",
+      shared: true,
+      createdAt: at,
+      updatedAt: later,
+    },
+    {
+      id: "v-mine",
+      ownerId: "user:u-admin",
+      ownerLabel: "maya@example.com",
+      name: "Mine",
+      url: "/agents",
+    },
+  ]);
+  await db.insert(userPreference).values({
+    principalId: "user:u-sup",
+    timeZone: "Asia/Jerusalem",
+    defaultViewId: "v-missed",
+    updatedAt: at,
   });
 }

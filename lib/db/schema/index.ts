@@ -5,3 +5,4 @@ export * from "./auth";
 export * from "./call-store";
 export * from "./review";
 export * from "./callbacks";
+export * from "./views";

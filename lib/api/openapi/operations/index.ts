@@ -5,6 +5,7 @@ import { callsOperations } from "./calls";
 import { recordingsOperations } from "./recordings";
 import { reviewOperations } from "./review";
 import { serviceOperations } from "./service";
+import { viewsOperations } from "./views";
 
 /**
  * Every operation of Callboard's API. A new resource (audit, tokens, views, …) writes its
@@ -17,4 +18,5 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...adminOperations,
   ...reviewOperations,
   ...callbacksOperations,
+  ...viewsOperations,
 ];

@@ -1,0 +1,28 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+import { displayZone, type ZoneSource } from "@/lib/views/display-zone";
+
+import { useSavedZone } from "./preferences-context";
+
+const noSubscription = () => () => {};
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+
+/** The browser's own zone once hydrated (null on the server). */
+export function useBrowserZone(): string | null {
+  return useSyncExternalStore(noSubscription, browserZone, () => null);
+}
+
+/**
+ * The zone the dashboard shows times in (lib/views/display-zone.ts: the link's tz, the
+ * saved zone, the browser's, the server's default) and where it came from.
+ */
+export function useDisplayZone(
+  fallback: string,
+  urlZone: string | null,
+): { zone: string; source: ZoneSource } {
+  const saved = useSavedZone().zone;
+  const browser = useBrowserZone();
+  return displayZone({ url: urlZone, saved, browser, fallback });
+}
