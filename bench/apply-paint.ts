@@ -115,7 +115,7 @@ export const applyPaintSection: Section = {
   async run() {
     if (
       !existsSync(join(ROOT, ".next/BUILD_ID")) ||
-      !existsSync(join(ROOT, ".next/server/app/calls"))
+      !existsSync(join(ROOT, ".next/server/app/(dashboard)/calls"))
     ) {
       return [
         figure("click Apply → first rows painted", "n/a"),
