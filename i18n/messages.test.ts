@@ -10,6 +10,7 @@ import heFigures from "@/messages/he/figures.json";
 import heFilters from "@/messages/he/filters.json";
 import heHeatmap from "@/messages/he/heatmap.json";
 import heKpis from "@/messages/he/kpis.json";
+import heLoading from "@/messages/he/loading.json";
 import heLogin from "@/messages/he/login.json";
 import hePlayer from "@/messages/he/player.json";
 import heQueues from "@/messages/he/queues.json";
@@ -34,6 +35,7 @@ const he = {
   queues: heQueues,
   figures: heFigures,
   heatmap: heHeatmap,
+  loading: heLoading,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

@@ -44,7 +44,8 @@ const errorEventSchema = z.object({
 // Rows are checked by the reader's own loop (a per-row schema copies every row).
 const callsEventSchema = z.object({ type: z.literal("calls"), calls: z.array(z.unknown()) });
 
-const eventSchema = z.discriminatedUnion("type", [
+/** One line of the stream (its `calls` are `/api/calls`' ApiCall objects). */
+export const callsStreamEventSchema = z.discriminatedUnion("type", [
   progressEventSchema,
   callsEventSchema,
   summaryEventSchema,
@@ -55,7 +56,7 @@ export type ProgressEvent = z.infer<typeof progressEventSchema>;
 export type SummaryEvent = z.infer<typeof summaryEventSchema>;
 export type ErrorEvent = z.infer<typeof errorEventSchema>;
 export type CallsEvent = z.infer<typeof callsEventSchema>;
-export type CallsStreamEvent = z.infer<typeof eventSchema>;
+export type CallsStreamEvent = z.infer<typeof callsStreamEventSchema>;
 
 /** One event as its line (the calls of a `calls` event are written by the caller, see below). */
 export function encodeEvent(event: Exclude<CallsStreamEvent, CallsEvent>): string {
@@ -126,7 +127,7 @@ export async function* readCallsEvents(
     } catch {
       throw new CallsStreamError("unreadable", "a line of the answer is not JSON");
     }
-    const parsed = eventSchema.safeParse(value);
+    const parsed = callsStreamEventSchema.safeParse(value);
     if (!parsed.success)
       throw new CallsStreamError("unreadable", "a line of the answer is not a calls event");
     yield parsed.data;

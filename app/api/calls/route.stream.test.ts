@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { callsResponseSchema } from "@/lib/api/calls-response";
 import { readCallsEvents } from "@/lib/api/calls-stream";
+import { callsTailResponseSchema } from "@/lib/api/calls-tail";
 import { readAllEvents, streamedIds, streamRequest } from "@/testing/calls-stream";
 import { authorized, useLiveToken } from "@/testing/live-token";
 import { loopbackSimulator, simulatedCallIds, type SimulatorServer } from "@/testing/simulator";
@@ -158,6 +159,49 @@ describe("GET /api/calls as NDJSON", () => {
     } finally {
       server.simulator.setFaults({ latencyMs: 0 });
     }
+  });
+
+  it("tails the store: a call the store received after the cursor, and nothing from the upstream", async () => {
+    const { GET: tail } = await import("./tail/route");
+    const store = (await import("@/lib/store/process")).getCallStore();
+    await store?.server.settled();
+    // a range that ends now: the tail reads what the store received in its last day
+    const recent = `from=${new Date(Date.now() - 2 * 3_600_000).toISOString()}&to=${new Date(Date.now() + 3_600_000).toISOString()}`;
+    const ask = async (since: string) => {
+      const response = await tail(
+        new Request(
+          `http://localhost/api/calls/tail?${recent}&since=${encodeURIComponent(since)}`,
+          authorized(),
+        ),
+      );
+      expect(response.status).toBe(200);
+      return callsTailResponseSchema.parse(await response.json());
+    };
+    const first = await ask(new Date(Date.now() + 10 * 60_000).toISOString());
+    expect(first.calls).toEqual([]);
+    const before = hits;
+    const late = {
+      CallID: "tail-new-call-1",
+      Date: new Date(Math.floor(Date.now() / 1000) * 1000 - 600_000).toISOString(),
+      DialStatus: "ANSWER",
+      Duration: 42,
+      CdrType: 1,
+    };
+    await store?.remember([late], Date.now());
+    const next = await ask(new Date(Date.now() - 60_000).toISOString());
+    expect(next.calls).toContainEqual(
+      expect.objectContaining({ CallID: late.CallID, HasRecording: false }),
+    );
+    expect(Date.parse(next.cursor)).toBeGreaterThan(Date.now() - 60_000);
+    expect(next.intervalSeconds).toBe(60);
+    expect(hits).toBe(before);
+    const refused = await tail(
+      new Request(`http://localhost/api/calls/tail?${recent}&since=yesterday`, authorized()),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      error: { code: "bad_parameter", param: "since" },
+    });
   });
 
   it("keeps a refused request's status: a bad parameter is 400 before any line", async () => {

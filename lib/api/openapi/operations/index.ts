@@ -1,6 +1,7 @@
 import type { ApiOperation } from "../operation";
 import { adminOperations } from "./admin";
 import { callsOperations } from "./calls";
+import { callsLiveOperations } from "./calls-live";
 import { recordingsOperations } from "./recordings";
 import { serviceOperations } from "./service";
 
@@ -10,6 +11,7 @@ import { serviceOperations } from "./service";
  */
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...callsOperations,
+  ...callsLiveOperations,
   ...recordingsOperations,
   ...serviceOperations,
   ...adminOperations,
