@@ -231,7 +231,8 @@ export function createStoreServer(ctx: StoreContext, locks: SpanLocks): StoreSer
         const result = segment.gap ? fetched.get(segment.gap) : "covered";
         const part: StoreFilter = { ...filter, from: segment.from, to: segment.to };
         if (result === undefined || result === "covered") {
-          for await (const slice of readAnswerSlices(db, part, fields))
+          // a small first slice: a cached answer streamed later shows its first rows sooner
+          for await (const slice of readAnswerSlices(db, part, fields, 5_000, 1_000))
             out.json(slice.json, slice.count);
           totals.stored(await countRejections(db, part));
           continue;
