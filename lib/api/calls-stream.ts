@@ -114,13 +114,17 @@ export async function* readLines(body: ReadableStream<Uint8Array>): AsyncGenerat
 }
 
 /**
- * The events of an `/api/calls` stream, checked. Ends after the summary or error event;
+ * The events of an `/api/calls` stream, checked. Ends with the summary or error event;
  * throws CallsStreamError when a line is not an event or the stream ends before either.
  */
 export async function* readCallsEvents(
   body: ReadableStream<Uint8Array>,
 ): AsyncGenerator<CallsStreamEvent> {
+  let last: CallsStreamEvent | undefined;
   for await (const line of readLines(body)) {
+    // the summary is the last line: the stream is read to its end (a body left unread is
+    // aborted by the browser, which reports it as a failed request)
+    if (last) throw new CallsStreamError("unreadable", "the answer goes on after its summary");
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -130,8 +134,9 @@ export async function* readCallsEvents(
     const parsed = callsStreamEventSchema.safeParse(value);
     if (!parsed.success)
       throw new CallsStreamError("unreadable", "a line of the answer is not a calls event");
-    yield parsed.data;
-    if (parsed.data.type === "summary" || parsed.data.type === "error") return;
+    if (parsed.data.type === "summary" || parsed.data.type === "error") last = parsed.data;
+    else yield parsed.data;
   }
-  throw new CallsStreamError("truncated", "the answer ended before its summary");
+  if (!last) throw new CallsStreamError("truncated", "the answer ended before its summary");
+  yield last;
 }
