@@ -25,6 +25,8 @@ const HOUR = 3_600_000;
 let lagMs = 0;
 let simulator: SimulatorServer;
 let app: AppServer;
+// a sync interval (10 s), a tail ask (5 s) and a busy machine
+test.describe.configure({ timeout: 150_000 });
 
 test.beforeAll(async () => {
   simulator = await startSimulatorServer({
