@@ -4,6 +4,7 @@ import { useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 
 import type { ApiCall } from "@/lib/api/calls-response";
+import { byDateThenId } from "@/lib/api/fetch-calls";
 import { fetchTail } from "@/lib/api/fetch-tail";
 import type { CallsLoad } from "@/lib/api/streamed-calls";
 import type { ViewRequest } from "@/lib/view-state/view-request";
@@ -72,13 +73,6 @@ function endsNow(request: ViewRequest, now: number): boolean {
   if (!request.ok) return false;
   if (request.preset) return FOLLOWING_PRESETS.has(request.preset);
   return request.query.to >= now - NOW_SLACK_MS;
-}
-
-function byDateThenId(a: ApiCall, b: ApiCall): number {
-  const da = a.Date ?? "";
-  const db = b.Date ?? "";
-  if (da !== db) return da < db ? -1 : 1;
-  return a.CallID < b.CallID ? -1 : a.CallID > b.CallID ? 1 : 0;
 }
 
 /** The answer with the calls it lacked, each at its place (Date, then CallID). */

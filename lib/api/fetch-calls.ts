@@ -83,7 +83,7 @@ export interface StreamHandlers {
 }
 
 /** `/api/calls`'s order: Date, then CallID (as the plain answer and the store sort). */
-function byDateThenId(a: ApiCall, b: ApiCall): number {
+export function byDateThenId(a: ApiCall, b: ApiCall): number {
   const da = a.Date ?? "";
   const db = b.Date ?? "";
   if (da !== db) return da < db ? -1 : 1;
@@ -151,7 +151,7 @@ export async function fetchCallsStreamed(
   throw unreadable(status);
 }
 
-function isApiCallShaped(row: unknown): row is ApiCall {
+export function isApiCallShaped(row: unknown): row is ApiCall {
   return (
     typeof row === "object" &&
     row !== null &&

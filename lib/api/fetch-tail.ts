@@ -1,21 +1,13 @@
 import type { ApiCall } from "./calls-response";
 import { callsTailResponseSchema } from "./calls-tail";
 import { apiErrorEnvelopeSchema, type ApiErrorCode } from "./error-codes";
+import { isApiCallShaped } from "./fetch-calls";
 
 /** One ask of the live tail (`/api/calls/tail`): new calls and the next cursor, or why not. */
 export type TailResult =
   | { ok: true; calls: ApiCall[]; cursor: string; intervalSeconds: number }
   | { ok: false; code: "store_disabled" | "filter"; message: string }
   | { ok: false; code: ApiErrorCode | "network" | "bad_response"; message: string };
-
-function isApiCallShaped(row: unknown): row is ApiCall {
-  return (
-    typeof row === "object" &&
-    row !== null &&
-    typeof (row as { CallID?: unknown }).CallID === "string" &&
-    typeof (row as { HasRecording?: unknown }).HasRecording === "boolean"
-  );
-}
 
 export async function fetchTail(
   search: string,
