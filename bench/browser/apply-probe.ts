@@ -67,15 +67,15 @@ export async function awaitApply(search: string): Promise<Applied> {
   const painted = await window.__applyPainted;
   if (!painted) throw new Error("probe not armed");
   // a streamed answer paints before its last byte: its timing entry appears when it ends
-  const find = () =>
-    performance
+  // (no named helper here: the bundler would wrap it in a function the page lacks)
+  let entry: PerformanceResourceTiming | undefined;
+  for (let waited = 0; waited <= 60_000; waited += 100) {
+    entry = performance
       .getEntriesByType("resource")
       .filter((e) => e.name.endsWith(search))
       .pop() as PerformanceResourceTiming | undefined;
-  let entry = find();
-  for (let waited = 0; !entry && waited < 60_000; waited += 100) {
+    if (entry) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    entry = find();
   }
   return {
     ms: painted.paintedAt - painted.clickedAt,
