@@ -16,4 +16,9 @@ export const E2E_PORTS = {
   /** Live mode against the fault spec's own simulator, whose faults it switches. */
   faults: 3314 + offset,
   faultSimulator: 4312 + offset,
+  /** Demo mode with a busy simulator, for streamed loading (progress, Cancel). */
+  stream: 3315 + offset,
+  /** Live mode against the tail spec's own simulator, whose clock it moves. */
+  tail: 3316 + offset,
+  tailSimulator: 4313 + offset,
 } as const;

@@ -9,6 +9,7 @@ import type figures from "@/messages/en/figures.json";
 import type filters from "@/messages/en/filters.json";
 import type heatmap from "@/messages/en/heatmap.json";
 import type kpis from "@/messages/en/kpis.json";
+import type loading from "@/messages/en/loading.json";
 import type login from "@/messages/en/login.json";
 import type player from "@/messages/en/player.json";
 import type queues from "@/messages/en/queues.json";
@@ -39,6 +40,7 @@ export type Messages = typeof app & {
   review: typeof review;
   callbacks: typeof callbacks;
   views: typeof views;
+  loading: typeof loading;
 };
 
 declare module "next-intl" {

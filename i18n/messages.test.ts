@@ -11,6 +11,7 @@ import heFigures from "@/messages/he/figures.json";
 import heFilters from "@/messages/he/filters.json";
 import heHeatmap from "@/messages/he/heatmap.json";
 import heKpis from "@/messages/he/kpis.json";
+import heLoading from "@/messages/he/loading.json";
 import heLogin from "@/messages/he/login.json";
 import hePlayer from "@/messages/he/player.json";
 import heQueues from "@/messages/he/queues.json";
@@ -40,6 +41,7 @@ const he = {
   review: heReview,
   callbacks: heCallbacks,
   views: heViews,
+  loading: heLoading,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

@@ -22,6 +22,7 @@ const NAMESPACES = [
   "review",
   "callbacks",
   "views",
+  "loading",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

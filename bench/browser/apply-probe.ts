@@ -6,7 +6,7 @@
 export interface Applied {
   /** Click on Apply → a table row in the DOM and the frame after it run. */
   ms: number;
-  /** Click on Apply → the last byte of the /api/calls answer (Resource Timing). */
+  /** Click on Apply → the last byte of the /api/calls answer (Resource Timing; streamed, it may come after the paint). */
   responseEnd: number;
 }
 
@@ -66,10 +66,17 @@ export function armApplyProbe(timeoutMs: number): void {
 export async function awaitApply(search: string): Promise<Applied> {
   const painted = await window.__applyPainted;
   if (!painted) throw new Error("probe not armed");
-  const entry = performance
-    .getEntriesByType("resource")
-    .filter((e) => e.name.endsWith(search))
-    .pop() as PerformanceResourceTiming | undefined;
+  // a streamed answer paints before its last byte: its timing entry appears when it ends
+  // (no named helper here: the bundler would wrap it in a function the page lacks)
+  let entry: PerformanceResourceTiming | undefined;
+  for (let waited = 0; waited <= 60_000; waited += 100) {
+    entry = performance
+      .getEntriesByType("resource")
+      .filter((e) => e.name.endsWith(search))
+      .pop() as PerformanceResourceTiming | undefined;
+    if (entry) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return {
     ms: painted.paintedAt - painted.clickedAt,
     responseEnd: entry ? entry.responseEnd - painted.clickedAt : Number.NaN,

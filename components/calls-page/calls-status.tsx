@@ -4,10 +4,12 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
 import { Button } from "@/components/ui/button";
-import type { CallsResponse } from "@/lib/api/calls-response";
 import type { ApiErrorCode } from "@/lib/api/error-codes";
 import { CallsRequestError, type ClientErrorCode } from "@/lib/api/fetch-calls";
 import type { LoadProgress } from "@/lib/api/query-options";
+import type { CallsLoad } from "@/lib/api/streamed-calls";
+
+import { LoadProgressBar } from "./load-progress";
 
 /** Error codes with their own explanation and advice (`calls.errors.<code>`). */
 const EXPLAINED = [
@@ -27,10 +29,12 @@ function isExplained(code: string): code is (typeof EXPLAINED)[number] {
 }
 
 interface CallsStatusProps {
-  query: UseQueryResult<CallsResponse>;
+  query: UseQueryResult<CallsLoad>;
   loading: boolean;
-  /** The server's progress on a long range, while it loads. */
+  /** The running load's progress (its stream's events), while one runs. */
   progress: LoadProgress | null;
+  /** Stops the running load; absent when none runs. */
+  onCancel?: () => void;
   refreshing: boolean;
   empty: boolean;
   onWiden: () => void;
@@ -44,12 +48,14 @@ export function CallsStatus({
   query,
   loading,
   progress,
+  onCancel,
   refreshing,
   empty,
   onWiden,
   onRetry,
 }: CallsStatusProps) {
   const t = useTranslations("calls");
+  const tl = useTranslations("loading");
   const data = query.data;
 
   if (query.isError) {
@@ -78,32 +84,18 @@ export function CallsStatus({
 
   return (
     <>
-      {loading ? (
+      {loading || progress ? (
         <div
           role="status"
-          className={`${banner} border-slate-200 dark:border-slate-700`}
+          className={`${banner} items-center border-slate-200 dark:border-slate-700`}
           data-testid="loading"
         >
           <span
-            className="size-4 animate-spin rounded-full border-2 border-sky-600 border-t-transparent"
+            className="size-4 animate-spin rounded-full border-2 border-sky-600 border-t-transparent motion-reduce:animate-none"
             aria-hidden="true"
           />
           <span className="flex-1">{t("loadingLong")}</span>
-          {progress && progress.expected > 0 ? (
-            <span className="flex items-center gap-2" data-testid="load-progress">
-              <progress
-                max={progress.expected}
-                value={progress.loaded}
-                className="w-32"
-                aria-label={t("loadingLong")}
-              />
-              {t("progress", {
-                loaded: progress.loaded,
-                expected: progress.expected,
-                requests: progress.upstreamRequests,
-              })}
-            </span>
-          ) : null}
+          <LoadProgressBar progress={progress} onCancel={onCancel} />
         </div>
       ) : null}
       {refreshing ? (
@@ -119,7 +111,21 @@ export function CallsStatus({
           </Button>
         </div>
       ) : null}
-      {data && !data.complete ? (
+      {data?.partial === "cancelled" ? (
+        <div
+          role="alert"
+          data-testid="load-cancelled"
+          className={`${banner} border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200`}
+        >
+          <p className="flex-1">
+            {tl("cancelled", { loaded: data.calls.length, total: data.upstreamTotal ?? 0 })}
+          </p>
+          <Button variant="inherit" size="sm" onClick={onRetry}>
+            {tl("loadAll")}
+          </Button>
+        </div>
+      ) : null}
+      {data && !data.complete && !data.partial ? (
         <div
           role="alert"
           className={`${banner} border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200`}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 
 import { CallsStatus } from "@/components/calls-page/calls-status";
+import { LiveToggle } from "@/components/calls-page/live-toggle";
 import { DrillChips } from "@/components/filters/drill-chips";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { ViewsToolbar } from "@/components/saved-views/views-toolbar";
@@ -56,10 +57,17 @@ export function DashboardFilters({ dashboard }: { dashboard: Dashboard }) {
           query={query}
           loading={loading}
           progress={dashboard.progress}
+          onCancel={dashboard.fetching ? dashboard.cancel : undefined}
           refreshing={query.isFetching && !query.isPending}
           empty={!loading && query.isSuccess && calls.length === 0}
           onWiden={() => void setView({ range: "last30Days", from: null, to: null })}
           onRetry={() => void query.refetch()}
+        />
+        <LiveToggle
+          state={dashboard.live.state}
+          wanted={dashboard.live.wanted}
+          onChange={dashboard.live.setWanted}
+          added={dashboard.live.added?.ids.size ?? 0}
         />
       </div>
     </>

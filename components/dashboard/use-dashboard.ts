@@ -1,14 +1,17 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useMemo } from "react";
+import { useCallback, useDeferredValue, useMemo, useSyncExternalStore } from "react";
 
 import { useMounted, useViewState } from "@/components/view-state/use-view-state";
 import type { ApiCall } from "@/lib/api/calls-response";
-import { callsQueryOptions, loadProgressQueryOptions } from "@/lib/api/query-options";
+import { cancelLoad, loadSnapshot, subscribeLoads } from "@/lib/api/load-state";
+import { callsQueryOptions } from "@/lib/api/query-options";
 import type { LocalFilters } from "@/lib/view-state/local-filter";
 import { buildViewRequest, type ViewRequest } from "@/lib/view-state/view-request";
 
+import { useLiveTail } from "./use-live-tail";
+import { useRowHighlight } from "./use-row-highlight";
 import { useViewEngine } from "./use-view-engine";
 
 const EMPTY: readonly ApiCall[] = [];
@@ -46,12 +49,27 @@ export function useDashboard(defaultTimeZone: string) {
       enabled: mounted && previousRequest !== null,
     }),
   );
-  const progressQuery = useQuery(loadProgressQueryOptions(request, { active: query.isFetching }));
+  // the stream's progress (lib/api/load-state.ts): it replaces polling /api/calls/progress
+  const search = request.ok ? request.search : null;
+  const running = useSyncExternalStore(
+    subscribeLoads,
+    () => loadSnapshot(search),
+    () => null,
+  );
+  const cancel = useCallback(() => {
+    if (search !== null) cancelLoad(search);
+  }, [search]);
+  const streaming = query.data?.partial === "streaming";
+
+  const live = useLiveTail(request, query, anchor);
+  useRowHighlight(live.added);
 
   const calls = query.data?.calls ?? EMPTY;
+  const liveTo = query.data?.liveTo ?? 0;
   const range = useMemo(
-    () => (request.ok ? { from: request.query.from, to: request.query.to } : null),
-    [request],
+    () =>
+      request.ok ? { from: request.query.from, to: Math.max(request.query.to, liveTo) } : null,
+    [request, liveTo],
   );
   const previousRange = useMemo(
     () =>
@@ -94,7 +112,9 @@ export function useDashboard(defaultTimeZone: string) {
   );
 
   const pending = !request.ok && request.pending === true;
-  const loading = !mounted || pending || (request.ok && query.isPending) || engine === null;
+  // while rows still arrive the table shows them; the figures wait for the whole answer
+  const loading =
+    !mounted || pending || (request.ok && query.isPending) || engine === null || streaming;
   return {
     ...state,
     engine,
@@ -110,7 +130,14 @@ export function useDashboard(defaultTimeZone: string) {
     previous,
     previousRequest,
     loading,
-    progress: query.isFetching ? (progressQuery.data ?? null) : null,
+    /** The running load's progress (null when none runs, or before its first event). */
+    progress: query.isFetching ? (running?.progress ?? null) : null,
+    /** A load is running (a first one, a refetch, or the next view's behind the last one's rows). */
+    fetching: query.isFetching,
+    /** Stops the running load: the part that came stays, marked as not all of the range. */
+    cancel,
+    /** The live tail: its state and the viewer's switch (use-live-tail.ts). */
+    live,
   };
 }
 

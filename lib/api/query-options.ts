@@ -3,10 +3,10 @@ import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { callsQueryToSearchParams, type CallsQuery } from "@/lib/view-state/calls-params-core";
 import type { ViewRequest } from "@/lib/view-state/view-request";
 
-import { callsProgressResponseSchema, type LoadProgress } from "./calls-progress";
 import { CallsRequestError, fetchCalls } from "./fetch-calls";
+import { loadCalls } from "./streamed-calls";
 
-export type { LoadProgress };
+export type { LoadProgress } from "./fetch-calls";
 
 /**
  * TanStack Query options for Callboard's own API, one function per query, so every page that
@@ -14,12 +14,16 @@ export type { LoadProgress };
  * views share one load (and the server's cache entry).
  */
 
-/** The calls of a view; the previous view's stay on screen while the next one loads. */
+/**
+ * The calls of a view, streamed: the first rows show while the rest arrive, with progress and
+ * Cancel (lib/api/streamed-calls.ts); the previous view's stay on screen until the first rows.
+ */
 export function callsQueryOptions(request: ViewRequest, { enabled }: { enabled: boolean }) {
   const search = request.ok ? request.search : null;
   return queryOptions({
     queryKey: ["calls", search],
-    queryFn: ({ signal }) => fetchCalls(search ?? "", signal),
+    queryFn: ({ signal, client, queryKey }) =>
+      loadCalls(search ?? "", { signal, client, queryKey }),
     enabled: enabled && search !== null,
     staleTime: 60_000,
     placeholderData: keepPreviousData,
@@ -43,22 +47,5 @@ export function callQueryOptions(
     queryFn: ({ signal }) => fetchCalls(search ?? "", signal),
     enabled: enabled && search !== null,
     staleTime: Infinity,
-  });
-}
-
-/** The server's progress on a long range while `/api/calls` loads it, polled. */
-export function loadProgressQueryOptions(request: ViewRequest, { active }: { active: boolean }) {
-  const search = request.ok ? request.search : null;
-  return queryOptions({
-    queryKey: ["calls-progress", search],
-    queryFn: async ({ signal }): Promise<LoadProgress | null> => {
-      const response = await fetch(`/api/calls/progress?${search ?? ""}`, { signal });
-      if (!response.ok) return null;
-      const parsed = callsProgressResponseSchema.safeParse(await response.json());
-      return parsed.success ? parsed.data.progress : null;
-    },
-    enabled: active && search !== null,
-    refetchInterval: 750,
-    gcTime: 0,
   });
 }

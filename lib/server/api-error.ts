@@ -54,21 +54,26 @@ export function apiErrorResponse(
  * unexpected is logged (the log scrubs secrets); the answer then says nothing about it.
  */
 export function errorToResponse(error: unknown, log?: ServerLog): Response {
-  const known =
-    error instanceof ApiError ? error : isUpstreamError(error) ? fromUpstream(error) : undefined;
-  if (known) return apiErrorResponse(known.code, known.message, known);
+  const known = toApiError(error, log);
+  return apiErrorResponse(known.code, known.message, known);
+}
+
+/** Anything thrown as the API error it is answered with (also mid-stream, as an error line). */
+export function toApiError(error: unknown, log?: ServerLog): ApiError {
+  if (error instanceof ApiError) return error;
+  if (isUpstreamError(error)) return fromUpstream(error);
   if (
     error instanceof DOMException &&
     (error.name === "AbortError" || error.name === "TimeoutError")
   ) {
-    return apiErrorResponse("timeout", "the request was cancelled or took too long");
+    return new ApiError("timeout", "the request was cancelled or took too long");
   }
   const text =
     error instanceof Error
       ? `${error.name}: ${error.message}\n${error.stack ?? ""}`
       : String(error);
   log?.error(`[api] unexpected error: ${text}`);
-  return apiErrorResponse("internal_error", "internal error");
+  return new ApiError("internal_error", "internal error");
 }
 
 /** An upstream failure as the operator or viewer can act on it. */

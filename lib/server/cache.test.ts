@@ -80,6 +80,57 @@ describe("createQueryCache", () => {
     release();
     await expect(staying).resolves.toMatchObject({ value: "calls" });
   });
+
+  it("stops the load once every viewer has stopped waiting, and a new ask starts afresh", async () => {
+    const cache = createQueryCache<string>(createMemoryStore());
+    const seen: AbortSignal[] = [];
+    const load = (signal: AbortSignal) => {
+      seen.push(signal);
+      return new Promise<string>((resolve, reject) => {
+        signal.addEventListener("abort", () => reject(new Error("stopped")), { once: true });
+        setTimeout(() => resolve("calls"), 50);
+      });
+    };
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = cache.getOrLoad("q", load, keep(1000), { signal: first.signal });
+    const b = cache.getOrLoad("q", load, keep(1000), { signal: second.signal });
+    await Promise.resolve();
+    first.abort(new Error("tab closed"));
+    await expect(a).rejects.toThrow("tab closed");
+    expect(seen[0]?.aborted).toBe(false);
+    second.abort(new Error("cancelled"));
+    await expect(b).rejects.toThrow("cancelled");
+    expect(seen[0]?.aborted).toBe(true);
+    await expect(cache.getOrLoad("q", load, keep(1000))).resolves.toMatchObject({
+      value: "calls",
+      source: "load",
+    });
+    expect(seen).toHaveLength(2);
+  });
+
+  it("tells a viewer who joins late every event the load sent before", async () => {
+    const cache = createQueryCache<string, number>(createMemoryStore());
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = async (_signal: AbortSignal, emit: (n: number) => void) => {
+      emit(1);
+      emit(2);
+      await gate;
+      emit(3);
+      return "calls";
+    };
+    const early: number[] = [];
+    const late: number[] = [];
+    const a = cache.getOrLoad("q", load, keep(1000), { onEvent: (n) => early.push(n) });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const b = cache.getOrLoad("q", load, keep(1000), { onEvent: (n) => late.push(n) });
+    release();
+    await Promise.all([a, b]);
+    expect(early).toEqual([1, 2, 3]);
+    expect(late).toEqual([1, 2, 3]);
+    expect(await cache.peek("q")).toBe("calls");
+  });
 });
 
 describe("createMemoryStore", () => {

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { createSharedFlights } from "./shared-flights";
+
 /**
  * Whole-query result cache with single-flight: identical requests in flight share one load,
  * and a finished load is kept for a while (long for ranges that can no longer change, briefly
@@ -97,70 +99,54 @@ export interface CacheStats {
   joined: number;
 }
 
-export interface QueryCache<V> {
+export interface QueryCache<V, E = never> {
   /**
    * The cached value for `key`, or the one being loaded for it, or a new load. `policy`
    * decides how long a loaded value is kept (undefined: not kept). The caller's signal only
-   * stops the caller waiting; the shared load goes on for the others.
+   * stops the caller waiting; the shared load goes on for the others, and its own signal
+   * (the first argument of `load`) aborts once every caller has stopped waiting. `onEvent`
+   * hears what the load emits, from its start (shared-flights.ts).
    */
   getOrLoad(
     key: string,
-    load: () => Promise<V>,
+    load: (signal: AbortSignal, emit: (event: E) => void) => Promise<V>,
     policy: (value: V) => CacheEntryPolicy | undefined,
-    opts?: { signal?: AbortSignal },
+    opts?: { signal?: AbortSignal; onEvent?: (event: E) => void },
   ): Promise<{ value: V; source: CacheSource }>;
+  /** The cached value, without loading. */
+  peek(key: string): Promise<V | undefined>;
   stats(): CacheStats;
 }
 
-export function createQueryCache<V>(store: CacheStore<V>): QueryCache<V> {
-  const inFlight = new Map<string, Promise<{ value: V; source: CacheSource }>>();
+export function createQueryCache<V, E = never>(store: CacheStore<V>): QueryCache<V, E> {
+  const flights = createSharedFlights<{ value: V; source: CacheSource }, E>();
   const stats: CacheStats = { hits: 0, loads: 0, joined: 0 };
 
-  async function fill(
-    key: string,
-    load: () => Promise<V>,
-    policy: (value: V) => CacheEntryPolicy | undefined,
-  ): Promise<{ value: V; source: CacheSource }> {
-    const cached = await store.get(key);
-    if (cached !== undefined) {
-      stats.hits++;
-      return { value: cached, source: "cache" };
-    }
-    stats.loads++;
-    const value = await load();
-    const keep = policy(value);
-    if (keep) await store.set(key, value, keep);
-    return { value, source: "load" };
-  }
-
   return {
-    getOrLoad(key, load, policy, opts = {}) {
-      let flight = inFlight.get(key);
-      let joined = false;
-      if (flight) {
-        stats.joined++;
-        joined = true;
-      } else {
-        // Registered before the first await, so every concurrent caller finds it.
-        flight = fill(key, load, policy).finally(() => inFlight.delete(key));
-        inFlight.set(key, flight);
-      }
-      const result = joined
-        ? flight.then((r) => ({ value: r.value, source: "joined" as const }))
-        : flight;
-      return opts.signal ? abortable(result, opts.signal) : result;
+    async getOrLoad(key, load, policy, opts = {}) {
+      const { result, joined } = flights.join(
+        key,
+        async (signal, emit) => {
+          const cached = await store.get(key);
+          if (cached !== undefined) {
+            stats.hits++;
+            return { value: cached, source: "cache" };
+          }
+          stats.loads++;
+          const value = await load(signal, emit);
+          const keep = policy(value);
+          if (keep) await store.set(key, value, keep);
+          return { value, source: "load" };
+        },
+        opts,
+      );
+      if (joined) stats.joined++;
+      const { value, source } = await result;
+      return { value, source: joined ? "joined" : source };
     },
+    peek: (key) => store.get(key),
     stats: () => ({ ...stats }),
   };
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }
 
 export interface TtlPolicyOptions {

@@ -1,7 +1,7 @@
 import "server-only";
 
-import { toApiCall, type CallsResponse } from "@/lib/api/calls-response";
 import { getCallStore, getUpstreamAccess } from "@/lib/store/process";
+import type { StoreStreamItem } from "@/lib/store/serve";
 import { DAY_MS } from "@/lib/time/units";
 import {
   callsQueryToSearchParams,
@@ -22,6 +22,9 @@ import {
   type CacheStore,
 } from "./cache";
 import { createCallerLimiter } from "./caller-limit";
+import { writeAnswer, type CallsAnswer } from "./calls-answer";
+import type { Line } from "./calls-answer";
+import { streamCallsAnswer, type CallsStreamDeps } from "./calls-stream-answer";
 import { fetchAllCalls, type FetchAllProgress } from "./fetch-all-calls";
 import { createGovernor, type GovernorStats } from "./governor";
 import { serverLogger } from "./log";
@@ -42,8 +45,16 @@ export interface CallsStorePort {
   server: {
     answer(
       query: CallsQuery,
-      opts: { onProgress?: (p: FetchAllProgress) => void; mode: "demo" | "live" },
-    ): Promise<Omit<CallsAnswer, never> | undefined>;
+      opts: {
+        signal?: AbortSignal;
+        onProgress?: (p: FetchAllProgress) => void;
+        mode: "demo" | "live";
+      },
+    ): Promise<CallsAnswer | undefined>;
+    stream?(
+      query: CallsQuery,
+      opts: { signal?: AbortSignal; mode: "demo" | "live" },
+    ): AsyncIterable<StoreStreamItem> | undefined;
   };
   remember(calls: readonly Call[], fetchedAt: number): Promise<void>;
   recordUrl(callId: string): Promise<string | undefined>;
@@ -86,16 +97,11 @@ export interface LookupRecordUrlOptions {
   owner?: string;
 }
 
-/**
- * One query's answer as it is cached and served: the JSON written once, as UTF-8 bytes
- * (a hit is neither re-serialized nor re-encoded, and no call objects stay in memory).
- */
-export interface CallsAnswer {
-  /** The response without its calls: counts, completeness, mode, range. */
-  summary: Omit<CallsResponse, "calls"> & { count: number };
-  /** The JSON, in UTF-8 slices (never copied into one buffer: that would double the peak). */
-  body: readonly Uint8Array<ArrayBuffer>[];
-}
+export type { CallsAnswer };
+
+/** What a load tells those waiting on it, as it goes. */
+export type LoadEvent =
+  { kind: "progress"; progress: FetchAllProgress } | { kind: "calls"; calls: readonly Call[] };
 
 export interface CallsService {
   readonly mode: "demo" | "live";
@@ -105,6 +111,12 @@ export interface CallsService {
   ): Promise<{ answer: CallsAnswer; source: CacheSource }>;
   /** The call's RecordURL — for server-side use only — or undefined when it has none. */
   lookupRecordUrl(callId: string, opts?: LookupRecordUrlOptions): Promise<string | undefined>;
+  /**
+   * The answer as NDJSON lines (lib/api/calls-stream.ts): progress, the calls as they are
+   * read or fetched, then a summary. Ends early when `signal` aborts; the load stops then
+   * unless others wait on it. Errors are thrown to the caller (who writes the error line).
+   */
+  streamCalls(query: CallsQuery, opts?: GetCallsOptions): AsyncGenerator<Line>;
   /** How far a load of this query has come, while one runs (for any viewer waiting on it). */
   progressOf(query: CallsQuery): FetchAllProgress | undefined;
   stats(): { governor: GovernorStats; cache: CacheStats; recordUrls: number };
@@ -113,38 +125,6 @@ export interface CallsService {
 /** Always fetched: whether a call has a recording, and where it is (kept on the server). */
 const RECORDING_FIELDS: readonly FieldName[] = ["RecordURL", "RecordExpect"];
 const LOOKUP_FIELDS: FieldName[] = ["CallID", "Date", "RecordURL", "RecordExpect"];
-const encoder = new TextEncoder();
-const CALLS_PER_CHUNK = 2_000;
-
-/**
- * The `/api/calls` JSON, written a slice of calls at a time: 100,000 calls never exist as
- * browser-shaped objects or as one giant string at once, only as the final bytes.
- */
-function writeResponse(
-  calls: readonly Call[],
-  fields: readonly FieldName[],
-  rest: Omit<CallsResponse, "calls">,
-): Uint8Array<ArrayBuffer>[] {
-  const chunks = [encoder.encode('{"calls":[')];
-  for (let i = 0; i < calls.length; i += CALLS_PER_CHUNK) {
-    const slice = calls
-      .slice(i, i + CALLS_PER_CHUNK)
-      .map((call) => JSON.stringify(toApiCall(call, fields)));
-    chunks.push(encoder.encode((i === 0 ? "" : ",") + slice.join(",")));
-  }
-  chunks.push(encoder.encode(`],${JSON.stringify(rest).slice(1)}`));
-  return chunks;
-}
-
-/** A fresh stream over an answer's bytes (the slices are shared, never transferred). */
-export function answerStream(answer: CallsAnswer): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      for (const chunk of answer.body) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-}
 // Inside the upstream's longest range (93 days), with room for the minute added at the end.
 const LOOKUP_SPAN_MS = 92 * DAY_MS;
 
@@ -168,7 +148,9 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     });
   const governor = requester.governor;
   const callStore = options.callStore;
-  const cache = createQueryCache<CallsAnswer>(options.store ?? createMemoryStore({ now }));
+  const cache = createQueryCache<CallsAnswer, LoadEvent>(
+    options.store ?? createMemoryStore({ now }),
+  );
   const recordUrls = createRecordUrlIndex(options.recordUrlCapacity);
   const lookups = new Map<string, Promise<string | undefined>>();
   const progress = new Map<string, FetchAllProgress>();
@@ -178,12 +160,16 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
   const fetchPage = requester.forPurpose("interactive");
 
   /** From the store, or undefined to go upstream (it cannot answer, or cannot be read). */
-  async function fromStore(query: CallsQuery, onProgress?: GetCallsOptions["onProgress"]) {
+  async function fromStore(
+    query: CallsQuery,
+    signal: AbortSignal,
+    onProgress: (p: FetchAllProgress) => void,
+  ) {
     if (!callStore) return undefined;
     try {
-      return await callStore.server.answer(query, { onProgress, mode: upstream.mode });
+      return await callStore.server.answer(query, { signal, onProgress, mode: upstream.mode });
     } catch (error) {
-      if (isUpstreamError(error)) throw error;
+      if (isUpstreamError(error) || signal.aborted) throw error;
       serverLogger().warn(
         { error: error instanceof Error ? error.message : String(error) },
         "the call store could not answer; asking the upstream",
@@ -194,10 +180,12 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
 
   async function load(
     query: CallsQuery,
-    onProgress: GetCallsOptions["onProgress"],
     owner: string | undefined,
-  ) {
-    const stored = await fromStore(query, onProgress);
+    signal: AbortSignal,
+    emit: (event: LoadEvent) => void,
+  ): Promise<CallsAnswer> {
+    const onProgress = (p: FetchAllProgress) => emit({ kind: "progress", progress: p });
+    const stored = await fromStore(query, signal, onProgress);
     if (stored) return { summary: stored.summary, body: stored.body };
     const fields = query.fields ?? FIELD_NAMES;
     // what the store keeps must be whole records
@@ -208,7 +196,7 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     const result = await fetchAllCalls(
       { fetchPage: (page, opts) => fetchPage(page, { ...opts, owner }), now },
       { ...toCdrQuery(query), fields: upstreamFields },
-      { deadlineMs, onProgress },
+      { deadlineMs, signal, onProgress, onCalls: (calls) => emit({ kind: "calls", calls }) },
     );
     if (callStore) {
       await callStore.remember(result.calls, fetchedAt).catch((error: unknown) => {
@@ -232,8 +220,7 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
       count: result.calls.length,
     };
     const { count: _count, ...rest } = summary;
-    const answer: CallsAnswer = { summary, body: writeResponse(result.calls, fields, rest) };
-    return answer;
+    return { summary, body: writeAnswer(result.calls, fields, rest) };
   }
 
   async function storedRecordUrl(callId: string): Promise<string | undefined> {
@@ -253,33 +240,52 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     return url;
   }
 
+  const keyOf = (query: CallsQuery) => callsQueryToSearchParams(query).toString();
+
+  async function getCalls(
+    query: CallsQuery,
+    opts: GetCallsOptions = {},
+    onEvent?: (event: LoadEvent) => void,
+  ): Promise<{ answer: CallsAnswer; source: CacheSource }> {
+    const key = keyOf(query);
+    const { value, source } = await cache.getOrLoad(
+      key,
+      (signal, emit) =>
+        load(query, opts.owner, signal, (event) => {
+          if (event.kind === "progress") progress.set(key, event.progress);
+          emit(event);
+        }).finally(() => progress.delete(key)),
+      (answer) =>
+        answer.summary.complete
+          ? {
+              // the store changes under settled ranges only by a re-sync: keep briefly
+              ttlMs: ttlForRange(query.to, now(), callStore ? { settledTtlMs: 5 * 60_000 } : {}),
+              weight: answer.summary.count + 1,
+            }
+          : undefined,
+      {
+        signal: opts.signal,
+        onEvent: (event) => {
+          if (event.kind === "progress") opts.onProgress?.(event.progress);
+          onEvent?.(event);
+        },
+      },
+    );
+    return { answer: value, source };
+  }
+
+  const streamDeps: CallsStreamDeps = {
+    mode: upstream.mode,
+    cached: (query) => cache.peek(keyOf(query)),
+    fromStore: (query, signal) =>
+      callStore?.server.stream?.(query, { signal, mode: upstream.mode }),
+    load: (query, opts, onEvent) => getCalls(query, opts, onEvent),
+  };
+
   return {
     mode: upstream.mode,
-    async getCalls(query, opts = {}) {
-      const key = callsQueryToSearchParams(query).toString();
-      const { value, source } = await cache.getOrLoad(
-        key,
-        () =>
-          load(
-            query,
-            (p) => {
-              progress.set(key, p);
-              opts.onProgress?.(p);
-            },
-            opts.owner,
-          ).finally(() => progress.delete(key)),
-        (answer) =>
-          answer.summary.complete
-            ? {
-                // the store changes under settled ranges only by a re-sync: keep briefly
-                ttlMs: ttlForRange(query.to, now(), callStore ? { settledTtlMs: 5 * 60_000 } : {}),
-                weight: answer.summary.count + 1,
-              }
-            : undefined,
-        { signal: opts.signal },
-      );
-      return { answer: value, source };
-    },
+    getCalls,
+    streamCalls: (query, opts = {}) => streamCallsAnswer(streamDeps, query, opts),
     async lookupRecordUrl(callId, opts = {}) {
       if (!opts.refresh) {
         const known = recordUrls.get(callId) ?? (await storedRecordUrl(callId));
@@ -294,7 +300,7 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
       }
       return flight;
     },
-    progressOf: (query) => progress.get(callsQueryToSearchParams(query).toString()),
+    progressOf: (query) => progress.get(keyOf(query)),
     stats: () => ({
       governor: governor.stats(),
       cache: cache.stats(),

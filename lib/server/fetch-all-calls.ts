@@ -54,6 +54,8 @@ export interface FetchAllProgress {
 
 export interface FetchAllOptions {
   onProgress?: (progress: FetchAllProgress) => void;
+  /** The calls of each page not seen before, as they arrive (a streamed answer shows them). */
+  onCalls?: (calls: Call[]) => void;
   deadlineMs?: number;
   signal?: AbortSignal;
 }
@@ -157,7 +159,13 @@ export async function fetchAllCalls(
       target,
     );
     if (verdict.kind === "bisect") return verdict.parts;
-    for (const call of page.calls) if (call.CallID) byId.set(call.CallID, call);
+    const fresh: Call[] = [];
+    for (const call of page.calls) {
+      if (!call.CallID) continue;
+      if (opts.onCalls && !byId.has(call.CallID)) fresh.push(call);
+      byId.set(call.CallID, call);
+    }
+    if (fresh.length > 0) opts.onCalls?.(fresh);
     addRejected(rejected, page.rejected);
     for (const record of page.rejectedRecords ?? [])
       rejectedByPrint.set(record.fingerprint, record);

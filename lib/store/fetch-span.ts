@@ -7,6 +7,7 @@ import {
   type FetchAllProgress,
   type FetchAllResult,
 } from "@/lib/server/fetch-all-calls";
+import type { Call } from "@/lib/voicenter/call";
 import { FIELD_NAMES } from "@/lib/voicenter/fields";
 import type { CdrQuery } from "@/lib/voicenter/request";
 
@@ -31,6 +32,8 @@ export interface SpanFetch {
   purpose: UpstreamPurpose;
   signal?: AbortSignal;
   onProgress?: (progress: FetchAllProgress) => void;
+  /** The calls of each page not seen before, as they arrive. */
+  onCalls?: (calls: Call[]) => void;
   /** Written in the transaction that records the coverage (the sync's cursor). */
   alsoInTransaction?: (tx: Database, result: FetchAllResult) => Promise<void>;
 }
@@ -43,7 +46,12 @@ export async function fetchSpan(ctx: StoreContext, job: SpanFetch): Promise<Fetc
   const result = await fetchAllCalls(
     { fetchPage: ctx.requester.forPurpose(job.purpose), now: () => ctx.now() },
     { ...job.query, from: job.span.from, to: job.span.to, fields: [...FIELD_NAMES] },
-    { deadlineMs: ctx.settings.deadlineMs, onProgress: job.onProgress, signal: job.signal },
+    {
+      deadlineMs: ctx.settings.deadlineMs,
+      onProgress: job.onProgress,
+      onCalls: job.onCalls,
+      signal: job.signal,
+    },
   );
   return { ...result, fetchedAt };
 }

@@ -107,7 +107,7 @@ export async function countRejections(db: Reader, filter: StoreFilter): Promise<
  * The `/api/calls` form of a stored record, written by the database: the asked fields
  * (CallID and Date always), RecordURL dropped, HasRecording added — as toApiCall does.
  */
-function apiCallJson(fields: readonly FieldName[]): SQL {
+export function apiCallJson(fields: readonly FieldName[]): SQL {
   const wanted = new Set<FieldName>([...fields, "CallID", "Date"]);
   const dropped = FIELD_NAMES.filter((name) => name === "RecordURL" || !wanted.has(name));
   const drop = dropped.length ? ` - array[${dropped.map((n) => `'${n}'`).join(", ")}]` : "";
@@ -132,9 +132,12 @@ export async function* readAnswerSlices(
   filter: StoreFilter,
   fields: readonly FieldName[],
   sliceSize = 5_000,
+  /** A smaller first slice: a streamed answer shows its first rows sooner. */
+  firstSliceSize = sliceSize,
 ): AsyncGenerator<AnswerSlice> {
   let after: { startedAt: string; callId: string } | undefined;
   for (;;) {
+    const size = after ? sliceSize : firstSliceSize;
     const keyset = after
       ? sql` and (started_at, call_id) > (${after.startedAt}::timestamptz, ${after.callId})`
       : sql``;
@@ -147,7 +150,7 @@ export async function* readAnswerSlices(
       with slice as (
         select started_at, call_id, ${apiCallJson(fields)} as j from stored_call
         where ${callsWhere(filter)}${keyset}
-        order by started_at, call_id limit ${sliceSize}
+        order by started_at, call_id limit ${size}
       )
       select string_agg(j, ',' order by started_at, call_id) as json, count(*) as n,
         to_char(max(started_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as last_at,
@@ -157,7 +160,7 @@ export async function* readAnswerSlices(
     const count = Number(row?.n ?? 0);
     if (!row || count === 0) return;
     yield { json: row.json, count };
-    if (count < sliceSize) return;
+    if (count < size) return;
     after = { startedAt: row.last_at, callId: row.last_id };
   }
 }

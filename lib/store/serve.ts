@@ -1,18 +1,20 @@
 import "server-only";
 
-import { toApiCall, type CallsResponse } from "@/lib/api/calls-response";
+import type { CallsResponse } from "@/lib/api/calls-response";
 import type { FetchAllProgress } from "@/lib/server/fetch-all-calls";
+import { createSharedFlights } from "@/lib/server/shared-flights";
 import type { CallsQuery } from "@/lib/view-state/calls-params";
 import type { Call } from "@/lib/voicenter/call";
-import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
-import { addRejected, emptyRejected } from "@/lib/voicenter/response";
+import { FIELD_NAMES } from "@/lib/voicenter/fields";
 
+import { createAnswerWriter, createTotals, fewerGaps, segments } from "./answer-writer";
 import type { StoreContext } from "./context";
 import type { SpanLocks } from "./coordination";
 import { readCoverage, type StoredCoverageSpan } from "./coverage";
 import { fetchSpan, storeSpan, type FetchedSpan, type SpanFetch } from "./fetch-span";
 import { storeFilterOf, upstreamQueryOf, type StoreFilter } from "./filter";
 import { countRejections, readAnswerSlices } from "./query";
+import { streamFromStore } from "./serve-stream";
 import { gaps, type Span } from "./spans";
 import { syncIsHealthy } from "./sync";
 import { readSyncState } from "./sync-state";
@@ -33,38 +35,65 @@ export interface StoreAnswer {
 }
 
 export interface ServeOptions {
+  /** Stops this caller waiting; a fetch others share goes on (shared-flights.ts). */
   signal?: AbortSignal;
   onProgress?: (progress: FetchAllProgress) => void;
   mode: "demo" | "live";
 }
 
+/** A streamed answer, piece by piece (serve-stream.ts). */
+export type StoreStreamItem =
+  | { kind: "progress"; progress: FetchAllProgress }
+  /** Comma-separated `/api/calls` objects, as the database wrote them. */
+  | { kind: "json"; json: string; count: number }
+  /** Calls as the upstream sent them, for a gap being fetched. */
+  | { kind: "calls"; calls: readonly Call[] }
+  | { kind: "summary"; summary: Omit<CallsResponse, "calls"> };
+
 /** Unsettled coverage counts this long without a healthy sync (which refreshes it). */
 const UNSETTLED_FRESH_MS = 60_000;
 const SYNC_STATE_TTL_MS = 5_000;
-const encoder = new TextEncoder();
 
 export interface StoreServer {
   /** The answer, or undefined when the store cannot answer the query's filters. */
   answer(query: CallsQuery, opts: ServeOptions): Promise<StoreAnswer | undefined>;
+  /**
+   * The answer as it is read, never held whole: slices of stored calls, the calls of gaps as
+   * their pages arrive, progress, and a summary last. Undefined when the store cannot answer.
+   */
+  stream(query: CallsQuery, opts: ServeOptions): AsyncIterable<StoreStreamItem> | undefined;
   /** Resolves once every fetched span being written is in the store. */
   settled(): Promise<void>;
 }
 
-/**
- * Many small holes (a dense second here, a failed window there) are fetched as one span:
- * the requests depend on the calls, not on how many pieces they are asked in.
- */
-function fewerGaps(open: Span[]): Span[] {
-  const first = open[0];
-  const last = open[open.length - 1];
-  if (open.length <= 3 || !first || !last) return open;
-  return [{ from: first.from, to: last.to }];
+export type GapEvent =
+  { kind: "progress"; progress: FetchAllProgress } | { kind: "calls"; calls: readonly Call[] };
+
+export interface GapFetchOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: GapEvent) => void;
+}
+
+/** What serving needs of the store, for both answers (the plain one and the streamed one). */
+export interface ServePlan {
+  filter: StoreFilter;
+  key: string;
+  range: Span;
+  /** The gaps to fetch from the upstream, in time order. */
+  open: Span[];
+}
+
+export interface StoreServing {
+  plan(query: CallsQuery): Promise<ServePlan | undefined>;
+  fetchGap(plan: ServePlan, gap: Span, opts: GapFetchOptions): Promise<FetchedSpan | "covered">;
 }
 
 export function createStoreServer(ctx: StoreContext, locks: SpanLocks): StoreServer {
   let syncState: { at: number; syncedTo?: number } | undefined;
   // fetched spans still being written: a query over them waits, then reads the store
   const writing = new Set<{ span: Span; key: string; done: Promise<void> }>();
+  // one fetch per gap in this process, stopped when nobody waits for it any more
+  const gapFlights = createSharedFlights<FetchedSpan | "covered", GapEvent>();
 
   async function afterWrites(range: Span, key: string): Promise<void> {
     const overlapping = [...writing].filter(
@@ -103,11 +132,12 @@ export function createStoreServer(ctx: StoreContext, locks: SpanLocks): StoreSer
    * write continues, still holding the lock), or with "covered" when another request or
    * instance fetched it while this one waited.
    */
-  function fetchGap(
+  function fetchGapLocked(
     filter: StoreFilter,
     key: string,
     gap: Span,
-    opts: ServeOptions,
+    signal: AbortSignal,
+    emit: (event: GapEvent) => void,
   ): Promise<FetchedSpan | "covered"> {
     return new Promise((resolve, reject) => {
       locks
@@ -116,13 +146,16 @@ export function createStoreServer(ctx: StoreContext, locks: SpanLocks): StoreSer
             resolve("covered");
             return;
           }
+          signal.throwIfAborted();
           const { from: _from, to: _to, ...query } = upstreamQueryOf(filter, gap);
           const job: SpanFetch = {
             span: gap,
             query,
             filterKey: key,
             purpose: "interactive",
-            onProgress: opts.onProgress,
+            signal,
+            onProgress: (progress) => emit({ kind: "progress", progress }),
+            onCalls: (calls) => emit({ kind: "calls", calls }),
           };
           let fetched: FetchedSpan;
           try {
@@ -149,106 +182,66 @@ export function createStoreServer(ctx: StoreContext, locks: SpanLocks): StoreSer
     });
   }
 
-  return {
-    settled: async () => {
-      await Promise.all([...writing].map((w) => w.done));
-    },
-    async answer(query, opts) {
+  const serving: StoreServing = {
+    async plan(query) {
       const answerable = storeFilterOf(query);
       if (!answerable.ok) return undefined;
       const { filter, key } = answerable;
       const range = { from: query.from, to: query.to };
       await afterWrites(range, key);
       const open = fewerGaps(gaps(range, await covering(range, key, ctx.now())));
+      return { filter, key, range, open };
+    },
+    fetchGap(plan, gap, opts) {
+      const flightKey = `${plan.key}|${gap.from}|${gap.to}`;
+      return gapFlights.join(
+        flightKey,
+        (signal, emit) => fetchGapLocked(plan.filter, plan.key, gap, signal, emit),
+        opts,
+      ).result;
+    },
+  };
 
+  return {
+    settled: async () => {
+      await Promise.all([...writing].map((w) => w.done));
+    },
+    stream(query, opts) {
+      if (!storeFilterOf(query).ok) return undefined;
+      return streamFromStore(ctx, serving, query, opts);
+    },
+    async answer(query, opts) {
+      const plan = await serving.plan(query);
+      if (!plan) return undefined;
+      const { filter, open, range } = plan;
+      const onEvent = (event: GapEvent) => {
+        if (event.kind === "progress") opts.onProgress?.(event.progress);
+      };
       // newest first, so a long range shows its recent days even when the budget runs out
       const fetched = new Map<Span, FetchedSpan | "covered">();
       for (const gap of [...open].reverse())
-        fetched.set(gap, await fetchGap(filter, key, gap, opts));
+        fetched.set(gap, await serving.fetchGap(plan, gap, { signal: opts.signal, onEvent }));
 
       const db = await ctx.database();
       const fields = query.fields ?? FIELD_NAMES;
       const out = createAnswerWriter();
-      const rejected = emptyRejected();
-      let requests = 0;
-      let complete = true;
-      let upstreamTotal = 0;
-      const reasons: string[] = [];
+      const totals = createTotals();
       // the range in time order: covered stretches from the store, fetched gaps as they came
       for (const segment of segments(range, open)) {
         const result = segment.gap ? fetched.get(segment.gap) : "covered";
         const part: StoreFilter = { ...filter, from: segment.from, to: segment.to };
         if (result === undefined || result === "covered") {
-          for await (const slice of readAnswerSlices(db, part, fields))
+          // a small first slice: a cached answer streamed later shows its first rows sooner
+          for await (const slice of readAnswerSlices(db, part, fields, 5_000, 1_000))
             out.json(slice.json, slice.count);
-          addRejected(rejected, await countRejections(db, part));
+          totals.stored(await countRejections(db, part));
           continue;
         }
         out.calls(result.calls, fields);
-        addRejected(rejected, result.rejected);
-        requests += result.upstreamRequests;
-        if (!result.complete) {
-          complete = false;
-          if (result.incompleteReason) reasons.push(result.incompleteReason);
-          upstreamTotal += result.upstreamTotal ?? result.calls.length;
-        }
+        totals.fetched(result);
       }
-      const rest: Omit<CallsResponse, "calls"> = {
-        total: out.count(),
-        complete,
-        ...(complete
-          ? {}
-          : {
-              incompleteReason:
-                reasons.join(" ") || "Not every call of the range could be fetched.",
-              upstreamTotal: Math.max(out.count(), upstreamTotal),
-            }),
-        upstreamRequests: requests,
-        rejected,
-        mode: opts.mode,
-        range: { from: new Date(query.from).toISOString(), to: new Date(query.to).toISOString() },
-      };
+      const rest = totals.summary(out.count(), query, opts.mode);
       return { summary: { ...rest, count: out.count() }, body: out.finish(rest), fetched: open };
-    },
-  };
-}
-
-/** The range cut at the gaps' edges: covered stretches and gaps, in time order. */
-function segments(range: Span, open: readonly Span[]): (Span & { gap?: Span })[] {
-  const out: (Span & { gap?: Span })[] = [];
-  let at = range.from;
-  for (const gap of [...open].sort((a, b) => a.from - b.from)) {
-    if (gap.from > at) out.push({ from: at, to: gap.from });
-    out.push({ from: gap.from, to: gap.to, gap });
-    at = gap.to;
-  }
-  if (range.to > at) out.push({ from: at, to: range.to });
-  return out;
-}
-
-const CALLS_PER_CHUNK = 2_000;
-
-/** The `/api/calls` JSON as UTF-8 slices: store slices as they are, fetched calls shaped as toApiCall does. */
-function createAnswerWriter() {
-  const body: Uint8Array<ArrayBuffer>[] = [encoder.encode('{"calls":[')];
-  let count = 0;
-  const push = (json: string, n: number) => {
-    if (n === 0) return;
-    body.push(encoder.encode((count === 0 ? "" : ",") + json));
-    count += n;
-  };
-  return {
-    json: push,
-    calls(calls: readonly Call[], fields: readonly FieldName[]) {
-      for (let i = 0; i < calls.length; i += CALLS_PER_CHUNK) {
-        const slice = calls.slice(i, i + CALLS_PER_CHUNK);
-        push(slice.map((call) => JSON.stringify(toApiCall(call, fields))).join(","), slice.length);
-      }
-    },
-    count: () => count,
-    finish(rest: Omit<CallsResponse, "calls">) {
-      body.push(encoder.encode(`],${JSON.stringify(rest).slice(1)}`));
-      return body;
     },
   };
 }

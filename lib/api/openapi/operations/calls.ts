@@ -2,6 +2,7 @@ import * as z from "zod";
 
 import { callsProgressResponseSchema } from "@/lib/api/calls-progress";
 import { callsResponseSchema } from "@/lib/api/calls-response";
+import { callsStreamEventSchema } from "@/lib/api/calls-stream";
 import {
   CALLS_PARAM_NAMES,
   MAX_RANGE_DAYS,
@@ -57,7 +58,7 @@ const CALLS_PARAMS: Record<CallsParamName, Omit<ApiParameter, "name" | "in">> = 
   },
 };
 
-const parameters: ApiParameter[] = CALLS_PARAM_NAMES.map((name) => ({
+export const parameters: ApiParameter[] = CALLS_PARAM_NAMES.map((name) => ({
   name,
   in: "query",
   ...CALLS_PARAMS[name],
@@ -71,7 +72,7 @@ export const callsOperations: ApiOperation[] = [
     tag: "calls",
     summary: "Every call of a range, complete",
     description:
-      "Every call of the range, deduplicated and sorted by Date, without recording links. When the upstream cannot return all of them, `complete` is false and `incompleteReason` says why; a partial answer is never presented as the whole.",
+      "Every call of the range, deduplicated and sorted by Date, without recording links. When the upstream cannot return all of them, `complete` is false and `incompleteReason` says why; a partial answer is never presented as the whole. With `Accept: application/x-ndjson` the answer is streamed, one JSON event per line: `progress` (loaded, expected, windowsDone, windowsPlanned, upstreamRequests), `calls` (a slice, in the order read or fetched — sort by Date, CallID for the plain answer's order), then one `summary` (the plain answer without its calls) or one `error` (`{status, error: {code, message}}`); a stream without either was cut short. Closing the stream stops the load unless another viewer waits for it.",
     parameters,
     responses: {
       200: {
@@ -79,7 +80,11 @@ export const callsOperations: ApiOperation[] = [
         headers: {
           "x-callboard-cache": "Whether the answer came from the cache, a load, or a shared load.",
         },
-        content: { "application/json": { schema: callsResponseSchema, name: "CallsResponse" } },
+        content: {
+          "application/json": { schema: callsResponseSchema, name: "CallsResponse" },
+          // Accept: application/x-ndjson — the same answer streamed, one event per line
+          "application/x-ndjson": { schema: callsStreamEventSchema, name: "CallsStreamEvent" },
+        },
       },
     },
     errors: ["bad_parameter", "upstream_out_of_range", ...UPSTREAM_ERRORS],

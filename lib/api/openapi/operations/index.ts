@@ -2,6 +2,7 @@ import type { ApiOperation } from "../operation";
 import { adminOperations } from "./admin";
 import { callbacksOperations } from "./callbacks";
 import { callsOperations } from "./calls";
+import { callsLiveOperations } from "./calls-live";
 import { recordingsOperations } from "./recordings";
 import { reviewOperations } from "./review";
 import { serviceOperations } from "./service";
@@ -13,6 +14,7 @@ import { viewsOperations } from "./views";
  */
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...callsOperations,
+  ...callsLiveOperations,
   ...recordingsOperations,
   ...serviceOperations,
   ...adminOperations,
