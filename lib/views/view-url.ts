@@ -8,7 +8,11 @@ import type { ViewValues } from "@/lib/view-state/parsers";
  * review queue's position) and the worklist's open row go, and so does `tz`: a view, like a link, shows the same instants in each viewer's own
  * zone. Pure: the save form and the API normalize alike.
  */
-export const SAVED_VIEW_DROPS = ["call", "callback", "tz"] as const satisfies readonly (keyof ViewValues)[];
+export const SAVED_VIEW_DROPS = [
+  "call",
+  "callback",
+  "tz",
+] as const satisfies readonly (keyof ViewValues)[];
 
 export const VIEW_URL_MAX_LENGTH = 4000;
 
