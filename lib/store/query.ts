@@ -107,7 +107,7 @@ export async function countRejections(db: Reader, filter: StoreFilter): Promise<
  * The `/api/calls` form of a stored record, written by the database: the asked fields
  * (CallID and Date always), RecordURL dropped, HasRecording added — as toApiCall does.
  */
-function apiCallJson(fields: readonly FieldName[]): SQL {
+export function apiCallJson(fields: readonly FieldName[]): SQL {
   const wanted = new Set<FieldName>([...fields, "CallID", "Date"]);
   const dropped = FIELD_NAMES.filter((name) => name === "RecordURL" || !wanted.has(name));
   const drop = dropped.length ? ` - array[${dropped.map((n) => `'${n}'`).join(", ")}]` : "";

@@ -1,6 +1,7 @@
 import type { ApiOperation } from "../operation";
 import { adminOperations } from "./admin";
 import { callsOperations } from "./calls";
+import { pagedOperations } from "./paged";
 import { recordingsOperations } from "./recordings";
 import { serviceOperations } from "./service";
 
@@ -10,6 +11,7 @@ import { serviceOperations } from "./service";
  */
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...callsOperations,
+  ...pagedOperations,
   ...recordingsOperations,
   ...serviceOperations,
   ...adminOperations,
