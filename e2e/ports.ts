@@ -16,4 +16,6 @@ export const E2E_PORTS = {
   /** Live mode against the fault spec's own simulator, whose faults it switches. */
   faults: 3314 + offset,
   faultSimulator: 4312 + offset,
+  /** Demo mode with a low paged-mode threshold (e2e/paged.spec.ts). */
+  paged: 3315 + offset,
 } as const;

@@ -9,6 +9,7 @@ import type filters from "@/messages/en/filters.json";
 import type heatmap from "@/messages/en/heatmap.json";
 import type kpis from "@/messages/en/kpis.json";
 import type login from "@/messages/en/login.json";
+import type paged from "@/messages/en/paged.json";
 import type player from "@/messages/en/player.json";
 import type queues from "@/messages/en/queues.json";
 import type table from "@/messages/en/table.json";
@@ -33,6 +34,7 @@ export type Messages = typeof app & {
   queues: typeof queues;
   figures: typeof figures;
   heatmap: typeof heatmap;
+  paged: typeof paged;
 };
 
 declare module "next-intl" {

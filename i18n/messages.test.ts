@@ -11,6 +11,7 @@ import heFilters from "@/messages/he/filters.json";
 import heHeatmap from "@/messages/he/heatmap.json";
 import heKpis from "@/messages/he/kpis.json";
 import heLogin from "@/messages/he/login.json";
+import hePaged from "@/messages/he/paged.json";
 import hePlayer from "@/messages/he/player.json";
 import heQueues from "@/messages/he/queues.json";
 import heTable from "@/messages/he/table.json";
@@ -34,6 +35,7 @@ const he = {
   queues: heQueues,
   figures: heFigures,
   heatmap: heHeatmap,
+  paged: hePaged,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

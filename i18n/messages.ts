@@ -19,6 +19,7 @@ const NAMESPACES = [
   "queues",
   "figures",
   "heatmap",
+  "paged",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo } from "react";
 
+import { usePagedMode } from "@/components/paged/use-paged-mode";
 import { useMounted, useViewState } from "@/components/view-state/use-view-state";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { callsQueryOptions, loadProgressQueryOptions } from "@/lib/api/query-options";
@@ -20,7 +21,7 @@ const NO_REQUEST: ViewRequest = { ok: false, param: "from", message: "" };
  * them fetches nothing), its conversations filtered as the URL says, and — with `compare` —
  * the same for the previous period.
  */
-export function useDashboard(defaultTimeZone: string) {
+export function useDashboard(defaultTimeZone: string, options: { paged?: boolean } = {}) {
   const mounted = useMounted();
   const state = useViewState(defaultTimeZone);
   const { view, request, timeZone, anchor, fields, normalizePhone } = state;
@@ -40,7 +41,11 @@ export function useDashboard(defaultTimeZone: string) {
     );
   }, [view, request, engine, anchor, timeZone, fields, normalizePhone]);
 
-  const query = useQuery(callsQueryOptions(request, { enabled: mounted }));
+  // Beyond the threshold (lib/paged/) the page asks the server page by page instead.
+  const mode = usePagedMode(request, { enabled: mounted && options.paged === true });
+  const query = useQuery(
+    callsQueryOptions(request, { enabled: mounted && (options.paged !== true || mode === "full") }),
+  );
   const previousQuery = useQuery(
     callsQueryOptions(previousRequest ?? NO_REQUEST, {
       enabled: mounted && previousRequest !== null,
@@ -97,6 +102,7 @@ export function useDashboard(defaultTimeZone: string) {
   const loading = !mounted || pending || (request.ok && query.isPending) || engine === null;
   return {
     ...state,
+    mode,
     engine,
     query,
     calls,

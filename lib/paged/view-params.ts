@@ -1,4 +1,4 @@
-import { createSerializer } from "nuqs";
+import { createSerializer } from "nuqs/server";
 
 import { isValidTimeZone } from "@/lib/time/time-zone";
 import type { LocalFilters } from "@/lib/view-state/local-filter";

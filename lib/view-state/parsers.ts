@@ -6,7 +6,7 @@ import {
   parseAsString,
   parseAsStringLiteral,
   type inferParserType,
-} from "nuqs";
+} from "nuqs/server";
 
 import { RANGE_PRESETS } from "@/lib/time/date-range";
 import type { CallsParamName } from "@/lib/view-state/calls-params-core";
