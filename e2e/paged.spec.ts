@@ -22,6 +22,8 @@ test.beforeAll(async () => {
     VOICENTER_CODE: "",
     CALLBOARD_PAGED_THRESHOLD: "400",
     CALLBOARD_BACKFILL_DAYS: "0",
+    // the export's go-ahead is a POST: its origin must be the one the page is opened on
+    CALLBOARD_BASE_URL: origin,
   });
 });
 
@@ -32,7 +34,7 @@ test.afterAll(async () => {
 async function countOf(page: Page): Promise<number> {
   const count = page.getByTestId("call-count");
   await expect(count).toHaveText(/^\d[\d,]* records?/, { timeout: 60_000 });
-  return Number(((await count.textContent()) ?? "").replace(/[^\d].*$/s, "").replace(/,/g, ""));
+  return Number(((await count.textContent()) ?? "").replace(/,/g, "").replace(/[^\d].*$/s, ""));
 }
 
 async function firstIds(page: Page, n = 8): Promise<string[]> {

@@ -99,7 +99,12 @@ export function useDashboard(defaultTimeZone: string, options: { paged?: boolean
   );
 
   const pending = !request.ok && request.pending === true;
-  const loading = !mounted || pending || (request.ok && query.isPending) || engine === null;
+  const loading =
+    !mounted ||
+    pending ||
+    mode === "pending" ||
+    (request.ok && mode !== "paged" && query.isPending) ||
+    engine === null;
   return {
     ...state,
     mode,

@@ -40,7 +40,14 @@ export function usePagedRows(search: string): PagedRows {
     queries: pages.map((page) => pagedPageQueryOptions(search, page)),
   });
   // While a new sort or filter loads, the previous rows stay (placeholders), as in full mode.
-  const total = results.find((r) => r.data)?.data?.total;
+  const answered = results.find((r) => r.data)?.data?.total;
+  // While the pages under a new scroll position load, the last count holds the scrollbar
+  // (a count of 0 would shrink the list and throw the scroll position back to the top).
+  const [known, setKnown] = useState<{ search: string; total: number } | null>(null);
+  if (answered !== undefined && (known?.search !== search || known.total !== answered)) {
+    setKnown({ search, total: answered });
+  }
+  const total = answered ?? (known?.search === search ? known.total : undefined);
   const loaded = results.map((r) => r.data);
   const key = results
     .map((r) => `${r.dataUpdatedAt}:${r.isPlaceholderData ? "p" : ""}:${r.data?.offset ?? "-"}`)
