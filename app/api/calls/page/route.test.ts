@@ -94,7 +94,10 @@ describe("the paged routes", () => {
     const exported = await get("export", `${RANGE}&sort=Date.desc&cols=Date,DialStatus&tz=UTC`);
     expect(exported.status).toBe(200);
     expect(exported.response.headers.get("content-type")).toMatch(/^text\/csv/);
-    const lines = exported.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = exported.text
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     const { count } = pagedModeSchema.parse(JSON.parse((await get("mode", RANGE)).text));
     expect(lines).toHaveLength(count + 1);
     expect(lines[0]).toBe("Date,Status");
