@@ -54,22 +54,24 @@ export function PagedCallsView({ dashboard }: { dashboard: Dashboard }) {
   const tc = useTranslations("calls");
   const locale = useLocale();
   const base = request.ok ? request.search : "";
+  const figureParams = useMemo(
+    () => ({ filters, abandonS: view.abandonS, slaS: view.slaS, tz: timeZone, locale }),
+    [filters, view.abandonS, view.slaS, timeZone, locale],
+  );
+  // The figures do not depend on the sort or the columns: a new sort asks only for pages.
+  const figuresSearch = `${base}&${pagedSearch({ ...figureParams, sort: [], cols: null })}`;
   const search = useMemo(
     () =>
       `${base}&${pagedSearch({
-        filters,
+        ...figureParams,
         sort: sorting.map((s) => ({ id: s.id, desc: s.desc })),
         cols: [...visibleColumns],
-        abandonS: view.abandonS,
-        slaS: view.slaS,
-        tz: timeZone,
-        locale,
       })}`,
-    [base, filters, sorting, visibleColumns, view.abandonS, view.slaS, timeZone, locale],
+    [base, figureParams, sorting, visibleColumns],
   );
   const mode = useQuery(pagedModeQueryOptions(base, true)).data;
-  const charts = useQuery(pagedChartsQueryOptions(search));
-  const figures = useQuery(pagedConversationsQueryOptions(search));
+  const charts = useQuery(pagedChartsQueryOptions(figuresSearch));
+  const figures = useQuery(pagedConversationsQueryOptions(figuresSearch));
   const rows = usePagedRows(search);
   const canExport = useCan("calls.export");
 

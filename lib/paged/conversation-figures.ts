@@ -94,12 +94,16 @@ const sets = new Map<string, { at: number; calls: Promise<ApiCall[]> }>();
 function recordsOf(db: Pick<Database, "execute">, filter: StoreFilter, now: number) {
   const key = `${filter.from}|${filter.to}|${filterKey(filter)}`;
   const kept = sets.get(key);
-  if (kept && now - kept.at < KEEP_MS) return kept.calls;
-  const calls = readCompact(db, filter);
-  sets.set(key, { at: now, calls });
-  calls.catch(() => sets.delete(key));
-  for (const [k, v] of sets) if (sets.size > KEEP_SETS && v !== sets.get(key)) sets.delete(k);
-  return calls;
+  // kept a minute from when the read finished (a read in flight is shared)
+  if (kept && (kept.at === 0 || now - kept.at < KEEP_MS)) return kept.calls;
+  const entry = { at: 0, calls: readCompact(db, filter) };
+  sets.set(key, entry);
+  entry.calls.then(
+    () => (entry.at = Date.now()),
+    () => sets.delete(key),
+  );
+  for (const [k, v] of sets) if (sets.size > KEEP_SETS && v !== entry) sets.delete(k);
+  return entry.calls;
 }
 
 export async function computeConversationFigures(

@@ -14,6 +14,7 @@ import { FIELD_NAMES } from "@/lib/voicenter/fields";
 
 import { pagedWhere } from "./local-sql";
 import { pagedOrderBy } from "./order";
+import { countWhere } from "./read";
 import { tableTranslatorFor } from "./translator";
 import { parsePagedParams, type PagedView } from "./view-params";
 
@@ -60,7 +61,6 @@ export async function pagedModeOf(request: Request): Promise<PagedMode> {
   if (!filter.ok)
     return { count: 0, threshold, paged: false, available: false, reason: filter.reason };
   const db = await database();
-  const { countWhere } = await import("./read");
   const where = await pagedWhere(db, {
     base: filter.filter,
     filters: NO_LOCAL_FILTERS,
@@ -70,7 +70,31 @@ export async function pagedModeOf(request: Request): Promise<PagedMode> {
   return { count, threshold, paged: count > threshold, available: true };
 }
 
+const COUNT_KEEP_MS = 30_000;
+const counts = new Map<string, { at: number; count: Promise<number> }>();
+
+/**
+ * The view's row count, kept briefly: every page of a view asks it, and it does not
+ * depend on the sort or the page (on the embedded database a count of a month takes a while).
+ */
+export function countOfView(paged: PagedRequest): Promise<number> {
+  const params = new URL(paged.url).searchParams;
+  for (const own of ["sort", "offset", "limit", "cols", "locale", "part"]) params.delete(own);
+  params.sort();
+  const key = params.toString();
+  const now = Date.now();
+  for (const [k, v] of counts) if (now - v.at > COUNT_KEEP_MS) counts.delete(k);
+  let entry = counts.get(key);
+  if (!entry) {
+    entry = { at: now, count: countWhere(paged.db, paged.where) };
+    entry.count.catch(() => counts.delete(key));
+    counts.set(key, entry);
+  }
+  return entry.count;
+}
+
 export interface PagedRequest {
+  url: string;
   query: CallsQuery;
   view: PagedView;
   filter: StoreFilter;
@@ -101,6 +125,7 @@ export async function pagedRequestOf(request: Request): Promise<PagedRequest> {
     locale: view.locale,
   });
   return {
+    url: request.url,
     query,
     view,
     filter: filter.filter,

@@ -1,8 +1,8 @@
 import { exportFilters } from "@/lib/api/export-record";
 import { callsToCsv } from "@/lib/csv/csv";
 import { loadPhoneLibrary } from "@/lib/format/phone";
-import { pagedRequestOf } from "@/lib/paged/paged-service";
-import { countWhere, readAllInOrder } from "@/lib/paged/read";
+import { countOfView, pagedRequestOf } from "@/lib/paged/paged-service";
+import { readAllInOrder } from "@/lib/paged/read";
 import { tableTranslatorFor } from "@/lib/paged/translator";
 import { withApi } from "@/lib/server/with-api";
 import { normalizeVisibleColumns } from "@/lib/table/columns";
@@ -21,7 +21,7 @@ export const GET = withApi(
   async (request, { audit }) => {
     const paged = await pagedRequestOf(request);
     const columns = normalizeVisibleColumns(paged.view.cols ?? []);
-    const rows = await countWhere(paged.db, paged.where);
+    const rows = await countOfView(paged);
     const filters = exportFilters(new URL(request.url).search);
     for (const own of ["tz", "locale", "fields"]) delete filters[own];
     await audit({ action: "calls.export", details: { format: "csv", filters, rows, columns } });

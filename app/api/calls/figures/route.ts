@@ -1,7 +1,6 @@
 import { computeChartFigures } from "@/lib/paged/charts";
 import { computeConversationFigures } from "@/lib/paged/conversation-figures";
-import { pagedRequestOf } from "@/lib/paged/paged-service";
-import { countWhere } from "@/lib/paged/read";
+import { countOfView, pagedRequestOf } from "@/lib/paged/paged-service";
 import { badParameter } from "@/lib/server/api-error";
 import { withApi } from "@/lib/server/with-api";
 
@@ -31,7 +30,7 @@ export const GET = withApi(
             serviceLevelSeconds: paged.view.slaS,
           })
         : {
-            records: await countWhere(paged.db, paged.where),
+            records: await countOfView(paged),
             ...(await computeChartFigures(paged.db, paged.where, {
               timeZone: paged.view.tz,
               range,

@@ -1,5 +1,5 @@
-import { pagedRequestOf } from "@/lib/paged/paged-service";
-import { countWhere, readPage } from "@/lib/paged/read";
+import { countOfView, pagedRequestOf } from "@/lib/paged/paged-service";
+import { readPage } from "@/lib/paged/read";
 import { badParameter } from "@/lib/server/api-error";
 import { withApi } from "@/lib/server/with-api";
 
@@ -29,7 +29,7 @@ export const GET = withApi(
     const limit = intParam(params, "limit", 200, MAX_LIMIT);
     const paged = await pagedRequestOf(request);
     const [total, calls] = await Promise.all([
-      countWhere(paged.db, paged.where),
+      countOfView(paged),
       readPage(paged.db, paged.where, paged.order, { offset, limit, fields: paged.fields }),
     ]);
     return Response.json(
