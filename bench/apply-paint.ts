@@ -31,7 +31,7 @@ function busyDay(now = Date.now()): { from: string; to: string; day: string } {
   return { from: `${ymd}T00:00:00+02:00`, to: `${ymd}T23:59:59+02:00`, day: ymd };
 }
 
-async function waitForServer(origin: string, running: () => boolean): Promise<void> {
+export async function waitForServer(origin: string, running: () => boolean): Promise<void> {
   const deadline = Date.now() + TIMEOUT_MS;
   while (running() && Date.now() < deadline) {
     const ok = await fetch(`${origin}/calls`, { signal: AbortSignal.timeout(10_000) })

@@ -44,6 +44,8 @@ export interface NextServer {
 export async function withNextStart<T>(
   root: string,
   work: (server: NextServer) => Promise<T>,
+  /** Variables over the defaults (e.g. a data folder filled beforehand). */
+  overrides: Record<string, string> = {},
 ): Promise<T> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "callboard-bench-app-"));
@@ -55,6 +57,7 @@ export async function withNextStart<T>(
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
     CALLBOARD_DATA_DIR: dataDir,
+    ...overrides,
   };
   // Its own process group, so stopping it stops anything it started.
   const child = spawn(process.execPath, [join(root, "scripts/start.mjs")], {

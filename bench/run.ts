@@ -6,6 +6,7 @@ import { applyPaintSection } from "./apply-paint";
 import { conversationsSection } from "./conversations";
 import { dbHealthSection } from "./db-health";
 import { firstLoadJsSection } from "./first-load-js";
+import { pagedOpenSection } from "./paged-open";
 import { errorText, type Section } from "./report";
 import { serverMemorySection } from "./server-memory";
 import { storeServeSection } from "./store-serve";
@@ -33,6 +34,7 @@ const SECTIONS: Section[] = [
   dbHealthSection,
   storeSyncSection,
   storeServeSection,
+  pagedOpenSection,
 ];
 
 async function main(): Promise<void> {

@@ -21,4 +21,6 @@ export const E2E_PORTS = {
   /** Live mode against the tail spec's own simulator, whose clock it moves. */
   tail: 3316 + offset,
   tailSimulator: 4313 + offset,
+  /** Demo mode with a low paged-mode threshold (e2e/paged.spec.ts). */
+  paged: 3317 + offset,
 } as const;

@@ -11,6 +11,7 @@ import type heatmap from "@/messages/en/heatmap.json";
 import type kpis from "@/messages/en/kpis.json";
 import type loading from "@/messages/en/loading.json";
 import type login from "@/messages/en/login.json";
+import type paged from "@/messages/en/paged.json";
 import type player from "@/messages/en/player.json";
 import type queues from "@/messages/en/queues.json";
 import type review from "@/messages/en/review.json";
@@ -41,6 +42,7 @@ export type Messages = typeof app & {
   callbacks: typeof callbacks;
   views: typeof views;
   loading: typeof loading;
+  paged: typeof paged;
 };
 
 declare module "next-intl" {

@@ -13,6 +13,7 @@ import heHeatmap from "@/messages/he/heatmap.json";
 import heKpis from "@/messages/he/kpis.json";
 import heLoading from "@/messages/he/loading.json";
 import heLogin from "@/messages/he/login.json";
+import hePaged from "@/messages/he/paged.json";
 import hePlayer from "@/messages/he/player.json";
 import heQueues from "@/messages/he/queues.json";
 import heReview from "@/messages/he/review.json";
@@ -42,6 +43,7 @@ const he = {
   callbacks: heCallbacks,
   views: heViews,
   loading: heLoading,
+  paged: hePaged,
 } satisfies Messages;
 
 function leafKeys(tree: unknown, prefix = ""): string[] {

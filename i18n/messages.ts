@@ -23,6 +23,7 @@ const NAMESPACES = [
   "callbacks",
   "views",
   "loading",
+  "paged",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -10,9 +10,10 @@ import { TableToolbar } from "@/components/calls-table/table-toolbar";
 import { useExportCalls } from "@/components/calls-table/use-export-calls";
 import { LazyChartsPanel } from "@/components/charts/lazy-charts-panel";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
-import { useDashboard } from "@/components/dashboard/use-dashboard";
+import { useDashboard, type Dashboard } from "@/components/dashboard/use-dashboard";
 import { LazyHeatmapPanel } from "@/components/heatmap/lazy-heatmap-panel";
 import { KpiSection } from "@/components/kpis/kpi-section";
+import { PagedCallsView } from "@/components/paged/paged-calls-view";
 import { ReviewLink } from "@/components/review-page/review-link";
 import { Button } from "@/components/ui/button";
 import { ShareButton } from "@/components/view-state/share-button";
@@ -34,7 +35,16 @@ const CallDetails = dynamic(() => import("./call-details").then((m) => m.CallDet
  * each, legs beneath) or of every record (`rows=records`).
  */
 export function CallsView({ defaultTimeZone }: { defaultTimeZone: string }) {
-  const dashboard = useDashboard(defaultTimeZone);
+  const dashboard = useDashboard(defaultTimeZone, { paged: true });
+  return dashboard.mode === "paged" ? (
+    <PagedCallsView dashboard={dashboard} />
+  ) : (
+    <LoadedCallsView dashboard={dashboard} />
+  );
+}
+
+/** Every call of the view loaded in the browser (up to the threshold). */
+function LoadedCallsView({ dashboard }: { dashboard: Dashboard }) {
   const { view, setView, timeZone, range, calls, conversations, engine, query } = dashboard;
   const t = useTranslations("calls");
   const tt = useTranslations("table");

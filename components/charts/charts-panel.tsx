@@ -3,9 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 
-import { callVolume, type TimeRange } from "@/lib/analytics/buckets";
-import { durationHistogram } from "@/lib/analytics/histogram";
-import { countByStatus } from "@/lib/analytics/status-counts";
+import { callVolume, type CallVolume, type TimeRange } from "@/lib/analytics/buckets";
+import {
+  durationHistogram,
+  type DurationHistogram as DurationHistogramFigures,
+} from "@/lib/analytics/histogram";
+import { countByStatus, type StatusCount } from "@/lib/analytics/status-counts";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { isValidTimeZone } from "@/lib/time/time-zone";
 import type { DialStatus } from "@/lib/voicenter/dial-statuses";
@@ -26,7 +29,6 @@ export interface ChartsPanelProps {
 
 /** The three charts over the loaded calls; Recharts sees aggregates only, never rows. */
 export function ChartsPanel({ calls, timeZone, range, onStatusClick }: ChartsPanelProps) {
-  const t = useTranslations("charts");
   const zone = isValidTimeZone(timeZone) ? timeZone : "UTC";
   const { from, to } = range;
 
@@ -36,6 +38,27 @@ export function ChartsPanel({ calls, timeZone, range, onStatusClick }: ChartsPan
   );
   const statuses = useMemo(() => countByStatus(calls), [calls]);
   const histogram = useMemo(() => durationHistogram(calls), [calls]);
+  return (
+    <ChartsView
+      volume={volume}
+      statuses={statuses}
+      histogram={histogram}
+      onStatusClick={onStatusClick}
+    />
+  );
+}
+
+export interface ChartsViewProps {
+  volume: CallVolume;
+  statuses: readonly StatusCount[];
+  histogram: DurationHistogramFigures;
+  onStatusClick?: (status: DialStatus) => void;
+}
+
+/** The three charts of figures computed elsewhere (the server's, beyond the threshold). */
+export function ChartsView({ volume, statuses, histogram, onStatusClick }: ChartsViewProps) {
+  const t = useTranslations("charts");
+  const zone = volume.timeZone;
 
   return (
     <div className="grid gap-4 lg:grid-cols-2">

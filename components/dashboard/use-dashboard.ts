@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useDeferredValue, useMemo, useSyncExternalStore } from "react";
 
+import { usePagedMode } from "@/components/paged/use-paged-mode";
 import { useMounted, useViewState } from "@/components/view-state/use-view-state";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { cancelLoad, loadSnapshot, subscribeLoads } from "@/lib/api/load-state";
@@ -23,7 +24,7 @@ const NO_REQUEST: ViewRequest = { ok: false, param: "from", message: "" };
  * them fetches nothing), its conversations filtered as the URL says, and — with `compare` —
  * the same for the previous period.
  */
-export function useDashboard(defaultTimeZone: string) {
+export function useDashboard(defaultTimeZone: string, options: { paged?: boolean } = {}) {
   const mounted = useMounted();
   const state = useViewState(defaultTimeZone);
   const { view, request, timeZone, anchor, fields, normalizePhone } = state;
@@ -43,7 +44,11 @@ export function useDashboard(defaultTimeZone: string) {
     );
   }, [view, request, engine, anchor, timeZone, fields, normalizePhone]);
 
-  const query = useQuery(callsQueryOptions(request, { enabled: mounted }));
+  // Beyond the threshold (lib/paged/) the page asks the server page by page instead.
+  const mode = usePagedMode(request, { enabled: mounted && options.paged === true });
+  const query = useQuery(
+    callsQueryOptions(request, { enabled: mounted && (options.paged !== true || mode === "full") }),
+  );
   const previousQuery = useQuery(
     callsQueryOptions(previousRequest ?? NO_REQUEST, {
       enabled: mounted && previousRequest !== null,
@@ -114,9 +119,15 @@ export function useDashboard(defaultTimeZone: string) {
   const pending = !request.ok && request.pending === true;
   // while rows still arrive the table shows them; the figures wait for the whole answer
   const loading =
-    !mounted || pending || (request.ok && query.isPending) || engine === null || streaming;
+    !mounted ||
+    pending ||
+    mode === "pending" ||
+    (request.ok && mode !== "paged" && query.isPending) ||
+    engine === null ||
+    streaming;
   return {
     ...state,
+    mode,
     engine,
     query,
     calls,

@@ -25,6 +25,8 @@ export interface KpiStripProps {
   now: number;
   /** Still showing the previous answer's figures while the new ones are computed. */
   stale?: boolean;
+  /** Figures the server computed (paged mode): shown instead of computing them; null while they load. */
+  computed?: KpiInputs | null;
 }
 
 const GROUPS: readonly KpiGroup[] = ["inbound", "outbound", "all"];
@@ -61,11 +63,20 @@ function useInputs(
  * Conversation KPIs split by direction — inbound, outbound, and across both — each tile
  * saying what it counts; with `previous`, each beside its value in the previous period.
  */
-export function KpiStrip({ conversations, previous, options, now, stale = false }: KpiStripProps) {
+export function KpiStrip({
+  conversations,
+  previous,
+  options,
+  now,
+  stale = false,
+  computed,
+}: KpiStripProps) {
   const t = useTranslations("kpis");
   const format = useFormatter();
   const locale = useLocale();
-  const current = useInputs(conversations, options, now);
+  const own = useInputs(computed === undefined ? conversations : null, options, now);
+  const current =
+    computed === undefined ? own : { inputs: computed, callbacksStale: false as boolean };
   const earlier = useInputs(previous, options, now);
   const comparing = previous !== undefined;
 

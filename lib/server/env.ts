@@ -75,6 +75,8 @@ const serverEnvSchema = z
     CALLBOARD_SYNC_OVERLAP_MINUTES: intInRange(1, 1440, 30),
     CALLBOARD_BACKFILL_DAYS: intInRange(0, 3650, 90),
     CALLBOARD_RETENTION_DAYS: intInRange(1, 3650, 400),
+    // Beyond this many calls the dashboard pages from the store (lib/paged/).
+    CALLBOARD_PAGED_THRESHOLD: intInRange(1, 100_000_000, 100_000),
     SIMULATOR_SEED: intInRange(0, 2 ** 31 - 1, 42),
     SIMULATOR_CALLS_PER_DAY: intInRange(1, 200_000, 3000),
   })

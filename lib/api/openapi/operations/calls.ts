@@ -107,3 +107,6 @@ export const callsOperations: ApiOperation[] = [
     errors: ["bad_parameter", "origin_not_allowed", "internal_error", ...ACCESS_ERRORS],
   },
 ];
+
+/** The `/api/calls` parameters, for routes that take them too (lib/api/openapi/operations/paged.ts). */
+export const CALLS_PARAMETERS: readonly ApiParameter[] = parameters;

@@ -3,6 +3,7 @@ import { adminOperations } from "./admin";
 import { callbacksOperations } from "./callbacks";
 import { callsOperations } from "./calls";
 import { callsLiveOperations } from "./calls-live";
+import { pagedOperations } from "./paged";
 import { recordingsOperations } from "./recordings";
 import { reviewOperations } from "./review";
 import { serviceOperations } from "./service";
@@ -15,6 +16,7 @@ import { viewsOperations } from "./views";
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...callsOperations,
   ...callsLiveOperations,
+  ...pagedOperations,
   ...recordingsOperations,
   ...serviceOperations,
   ...adminOperations,

@@ -1,0 +1,179 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright";
+
+import { openPglite } from "@/lib/db/pglite/open";
+import { DAY_MS } from "@/lib/time/units";
+
+import { waitForServer } from "./apply-paint";
+import { launchChromium, ROOT } from "./browser/harness";
+import { withNextStart } from "./next-start";
+import { count, figure, mb, ms, note, seconds, type Section } from "./report";
+import { BENCH_CODE, startCountingSimulator } from "./server/counting-simulator";
+import { fillStore } from "./store/fill";
+
+/**
+ * Issue 10's first measure: 30 days of a 10,000-a-day center, synced, opened in Chromium on
+ * the production server (demo mode, its store filled beforehand with the very calls its
+ * simulator makes — same seed, same volume). Beyond the threshold the page asks the server
+ * for figures and pages: open → KPIs, charts and first rows painted; sort by Duration; one
+ * agent's extension applied; the page's JavaScript heap.
+ */
+
+const DAYS = 30;
+const CALLS_PER_DAY = "10000";
+const TIMEOUT_MS = 180_000;
+const BUDGET_OPEN_MS = 1_500;
+const BUDGET_STEP_MS = 500;
+const BUDGET_HEAP_MB = 100;
+
+async function painted(page: Page): Promise<void> {
+  await page.locator("tbody [data-call-id]").first().waitFor({ timeout: TIMEOUT_MS });
+  await page
+    .locator('[data-testid="kpi-strip"][aria-busy="false"]')
+    .waitFor({ timeout: TIMEOUT_MS });
+  await page.locator(".recharts-surface").first().waitFor({ timeout: TIMEOUT_MS });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+async function measure(origin: string, now: number, ext: string): Promise<string[]> {
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      timezoneId: "Asia/Jerusalem",
+    });
+    const page = await context.newPage();
+    const range = new URLSearchParams({
+      from: new Date(now - DAYS * DAY_MS).toISOString(),
+      to: new Date(now).toISOString(),
+    });
+    const url = `${origin}/calls?${range}`;
+    // once cold (the server's first questions), then as a viewer opens it
+    const cold = await timed(async () => {
+      await page.goto(url, { timeout: TIMEOUT_MS });
+      await painted(page);
+    });
+    const open = await timed(async () => {
+      await page.goto(url, { timeout: TIMEOUT_MS });
+      await painted(page);
+    });
+    const paged = await page.getByTestId("paged-note").isVisible();
+    const countText = (await page.getByTestId("call-count").textContent()) ?? "";
+
+    const firstId = async () =>
+      page.locator("tbody [data-call-id]").first().getAttribute("data-call-id");
+    const before = await firstId();
+    const sort = await timed(async () => {
+      await page
+        .getByRole("columnheader", { name: /^Duration/ })
+        .getByRole("button")
+        .click();
+      await page.waitForURL(/sort=Duration/, { timeout: TIMEOUT_MS });
+      await page.waitForFunction(
+        (id) => document.querySelector("tbody [data-call-id]")?.getAttribute("data-call-id") !== id,
+        before,
+        { timeout: TIMEOUT_MS },
+      );
+      await painted(page);
+    });
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("HeapProfiler.collectGarbage");
+    const heap = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+
+    const agent = await timed(async () => {
+      await page.getByLabel("Extensions").fill(ext);
+      await page.getByRole("button", { name: "Apply" }).click();
+      await page.waitForURL(/ext=/, { timeout: TIMEOUT_MS });
+      await page
+        .getByTestId("call-count")
+        .filter({ hasText: /\d/ })
+        .waitFor({ timeout: TIMEOUT_MS });
+      await painted(page);
+    });
+    const agentPaged = await page.getByTestId("paged-note").isVisible();
+    const agentCount = (await page.getByTestId("call-count").textContent()) ?? "";
+
+    return [
+      note(`${countText.trim()} in ${DAYS} days; paged mode ${paged ? "on" : "OFF"}`),
+      figure("open /calls → KPIs, charts, first rows (first open)", seconds(cold)),
+      figure("open /calls → KPIs, charts, first rows", seconds(open), {
+        text: `≤ ${BUDGET_OPEN_MS / 1000} s`,
+        within: open <= BUDGET_OPEN_MS,
+      }),
+      figure("sort by Duration → first rows", ms(sort), {
+        text: `≤ ${BUDGET_STEP_MS} ms`,
+        within: sort <= BUDGET_STEP_MS,
+      }),
+      figure(`one agent's extension (Apply) → painted`, ms(agent), {
+        text: `≤ ${BUDGET_STEP_MS} ms`,
+        within: agent <= BUDGET_STEP_MS,
+      }),
+      note(`that agent: ${agentCount.trim()}, ${agentPaged ? "paged" : "every row loaded"}`),
+      figure("browser heap after open and sort (after GC)", mb(heap.usedSize), {
+        text: `≤ ${BUDGET_HEAP_MB} MB`,
+        within: heap.usedSize <= BUDGET_HEAP_MB * 1024 * 1024,
+      }),
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+export const pagedOpenSection: Section = {
+  title: `12. Paged mode: ${DAYS} days of a 10,000-a-day center, synced, opened in Chromium (next start, demo mode)`,
+  async run() {
+    if (!existsSync(join(ROOT, ".next/BUILD_ID"))) {
+      return [
+        figure("open /calls → KPIs, charts, first rows", "n/a"),
+        note("build first: npx next build"),
+      ];
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), "callboard-bench-paged-"));
+    const now = Date.now();
+    const sim = await startCountingSimulator({ callsPerDay: 10_000, rateLimit: 100_000 });
+    try {
+      // the demo's own folder, filled with what its simulator (seed 42, 10,000 a day) makes
+      const handle = await openPglite({ dataDir: join(dataDir, "demo", "pglite") });
+      const filled = await fillStore({
+        handle,
+        upstreamUrl: sim.cdrUrl,
+        code: BENCH_CODE,
+        now,
+        days: DAYS,
+      });
+      await handle.close();
+      const day = Math.floor(now / DAY_MS) - 2;
+      const ext =
+        sim.server.simulator.store.day(day).find((c) => c.agent && c.cdrType === 8)
+          ?.targetExtension ?? "";
+      const lines = [note(`${count(filled.calls)} calls stored in ${seconds(filled.ms)} (PGlite)`)];
+      lines.push(
+        ...(await withNextStart(
+          ROOT,
+          async (server) => {
+            await waitForServer(server.origin, server.running);
+            return measure(server.origin, now, ext);
+          },
+          {
+            CALLBOARD_DATA_DIR: dataDir,
+            SIMULATOR_CALLS_PER_DAY: CALLS_PER_DAY,
+            CALLBOARD_BACKFILL_DAYS: String(DAYS),
+          },
+        )),
+      );
+      return lines;
+    } finally {
+      await sim.server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};

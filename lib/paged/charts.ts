@@ -1,0 +1,74 @@
+import "server-only";
+
+import { sql, type SQL } from "drizzle-orm";
+
+import { callVolume, type CallVolume, type TimeRange } from "@/lib/analytics/buckets";
+import {
+  DURATION_BINS,
+  durationHistogram,
+  type DurationHistogram,
+} from "@/lib/analytics/histogram";
+import { countByStatus, type StatusCount } from "@/lib/analytics/status-counts";
+import type { ApiCall } from "@/lib/api/calls-response";
+import type { Database } from "@/lib/db/database";
+
+import { QUARTER_SQL } from "./local-sql";
+
+/**
+ * The charts of the paged view (volume by outcome over time, status counts, talk-time
+ * histogram), computed by the browser's own functions over the database's counts: the calls
+ * grouped by quarter hour, status and talk-time bin stand in for themselves — a quarter hour
+ * lies in one local hour and day in any zone, a bin in one bin — so the figures are those
+ * the browser draws over the same records.
+ */
+
+export interface ChartFigures {
+  volume: CallVolume;
+  statuses: StatusCount[];
+  histogram: DurationHistogram;
+}
+
+const QUARTER_MS = 15 * 60_000;
+
+function binSql(): SQL {
+  const cases = DURATION_BINS.map((bin, i) =>
+    bin.toSeconds === null
+      ? sql`when duration >= ${bin.fromSeconds} then ${i}`
+      : sql`when duration >= ${bin.fromSeconds} and duration < ${bin.toSeconds} then ${i}`,
+  );
+  return sql`(case ${sql.join(cases, sql` `)} else 0 end)`;
+}
+
+export async function computeChartFigures(
+  db: Pick<Database, "execute">,
+  where: SQL,
+  options: { timeZone: string; range: TimeRange },
+): Promise<ChartFigures> {
+  const { rows } = await db.execute<{
+    q: string | number;
+    status: string | null;
+    bin: number | null;
+    n: number | bigint;
+  }>(sql`
+    select ${QUARTER_SQL} as q, dial_status as status,
+      case when duration is null then null else ${binSql()} end as bin, count(*) as n
+    from stored_call where ${where} group by 1, 2, 3`);
+  const from = Math.ceil(options.range.from / 1000) * 1000;
+  const stand: ApiCall[] = [];
+  for (const row of rows) {
+    const at = Math.max(Number(row.q) * QUARTER_MS, from);
+    const call: ApiCall = {
+      CallID: "",
+      HasRecording: false,
+      Date: new Date(at).toISOString().replace(".000Z", "Z"),
+    };
+    if (row.status !== null) call.DialStatus = row.status;
+    if (row.bin !== null) call.Duration = DURATION_BINS[row.bin]?.fromSeconds ?? 0;
+    for (let i = Number(row.n); i > 0; i--) stand.push(call);
+  }
+  return {
+    volume: callVolume(stand, options),
+    statuses: countByStatus(stand),
+    histogram: durationHistogram(stand),
+  };
+}
