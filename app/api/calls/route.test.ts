@@ -27,7 +27,10 @@ const dataDir = mkdtempSync(join(tmpdir(), "callboard-calls-route-"));
 
 let server: SimulatorServer;
 let GET: (request: Request) => Promise<Response>;
-let serviceStats: () => { governor: { requests: number } };
+let serviceStats: () => {
+  governor: { requests: number; retries: number };
+  cache: { loads: number };
+};
 
 beforeAll(async () => {
   server = await loopbackSimulator({
@@ -124,14 +127,20 @@ describe("GET /api/calls (live mode against the simulator over HTTP)", () => {
   });
 
   it("serves 50 concurrent viewers of a new URL with one upstream load", async () => {
-    const before = serviceStats().governor.requests;
+    const before = serviceStats();
     const search =
       "from=2024-06-19T06:00:00Z&to=2024-06-19T07:00:00Z&fields=Duration,DialStatus,CdrType&type=1,8";
     const responses = await Promise.all(Array.from({ length: 50 }, () => get(search)));
     const bodies = await Promise.all(responses.map((r) => r.text()));
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(new Set(bodies).size).toBe(1);
-    expect(serviceStats().governor.requests - before).toBe(1);
+    const after = serviceStats();
+    expect(after.cache.loads - before.cache.loads).toBe(1);
+    // one request for the hour; a retry only if the simulator closed a kept-alive socket as
+    // it was reused (ECONNRESET, seen on a busy machine): sent again, by the one load
+    const retries = after.governor.retries - before.governor.retries;
+    expect(after.governor.requests - before.governor.requests).toBe(1 + retries);
+    expect(retries).toBeLessThanOrEqual(1);
     const body = callsResponseSchema.parse(JSON.parse(bodies[0] ?? ""));
     expect(body.complete).toBe(true);
     expect(body.calls.every((c) => c.CdrType === 1 || c.CdrType === 8)).toBe(true);
