@@ -2,7 +2,6 @@ import "server-only";
 
 import { getCallStore, getUpstreamAccess } from "@/lib/store/process";
 import type { StoreStreamItem } from "@/lib/store/serve";
-import { DAY_MS } from "@/lib/time/units";
 import {
   callsQueryToSearchParams,
   toCdrQuery,
@@ -12,7 +11,6 @@ import type { Call } from "@/lib/voicenter/call";
 import { isUpstreamError } from "@/lib/voicenter/cdr-api-errors";
 import { FIELD_NAMES, type FieldName } from "@/lib/voicenter/fields";
 
-import { ApiError } from "./api-error";
 import {
   createMemoryStore,
   createQueryCache,
@@ -21,7 +19,6 @@ import {
   type CacheStats,
   type CacheStore,
 } from "./cache";
-import { createCallerLimiter } from "./caller-limit";
 import { writeAnswer, type CallsAnswer } from "./calls-answer";
 import type { Line } from "./calls-answer";
 import { streamCallsAnswer, type CallsStreamDeps } from "./calls-stream-answer";
@@ -29,6 +26,7 @@ import { fetchAllCalls, type FetchAllProgress } from "./fetch-all-calls";
 import { createGovernor, type GovernorStats } from "./governor";
 import { serverLogger } from "./log";
 import { createRecordUrlIndex } from "./record-url-index";
+import { createRecordUrlLookup, type LookupRecordUrlOptions } from "./record-url-lookup";
 import { getUpstream, type UpstreamConfig } from "./upstream";
 import { createUpstreamRequester, type UpstreamRequester } from "./upstream-requests";
 
@@ -85,19 +83,7 @@ export interface GetCallsOptions {
   onProgress?: (progress: FetchAllProgress) => void;
 }
 
-export interface LookupRecordUrlOptions {
-  /** When the call happened (epoch ms), to keep the upstream search small. */
-  around?: number;
-  /** Ask the upstream even if a link is known (links may expire). */
-  refresh?: boolean;
-  /**
-   * Who asks (lib/server/caller-key.ts). An upstream look-up spends the shared budget, so
-   * each caller may start only `lookupsPerMinute` of them; beyond, 429 recording_lookup_limited.
-   */
-  owner?: string;
-}
-
-export type { CallsAnswer };
+export type { CallsAnswer, LookupRecordUrlOptions };
 
 /** What a load tells those waiting on it, as it goes. */
 export type LoadEvent =
@@ -124,9 +110,6 @@ export interface CallsService {
 
 /** Always fetched: whether a call has a recording, and where it is (kept on the server). */
 const RECORDING_FIELDS: readonly FieldName[] = ["RecordURL", "RecordExpect"];
-const LOOKUP_FIELDS: FieldName[] = ["CallID", "Date", "RecordURL", "RecordExpect"];
-// Inside the upstream's longest range (93 days), with room for the minute added at the end.
-const LOOKUP_SPAN_MS = 92 * DAY_MS;
 
 export function createCallsService(options: CallsServiceOptions): CallsService {
   const upstream = options.upstream;
@@ -152,12 +135,17 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     options.store ?? createMemoryStore({ now }),
   );
   const recordUrls = createRecordUrlIndex(options.recordUrlCapacity);
-  const lookups = new Map<string, Promise<string | undefined>>();
   const progress = new Map<string, FetchAllProgress>();
 
-  const lookupLimiter = createCallerLimiter({ limit: options.lookupsPerMinute ?? 10, now });
-
   const fetchPage = requester.forPurpose("interactive");
+  const lookupRecordUrl = createRecordUrlLookup({
+    fetchPage,
+    recordUrls,
+    stored: (callId) => callStore?.recordUrl(callId) ?? Promise.resolve(undefined),
+    deadlineMs,
+    lookupsPerMinute: options.lookupsPerMinute,
+    now,
+  });
 
   /** From the store, or undefined to go upstream (it cannot answer, or cannot be read). */
   async function fromStore(
@@ -223,23 +211,6 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     return { summary, body: writeAnswer(result.calls, fields, rest) };
   }
 
-  async function storedRecordUrl(callId: string): Promise<string | undefined> {
-    return callStore?.recordUrl(callId).catch(() => undefined);
-  }
-
-  async function lookup(callId: string, around: number | undefined, owner: string | undefined) {
-    const at = now();
-    const from = around === undefined ? at - LOOKUP_SPAN_MS : around - DAY_MS;
-    const to = around === undefined ? at + 60_000 : Math.min(around + DAY_MS, at + 60_000);
-    const page = await fetchPage(
-      { from, to, callId, fields: LOOKUP_FIELDS },
-      { notAfter: at + deadlineMs, owner },
-    );
-    const url = page.calls.find((call) => call.CallID === callId)?.RecordURL || undefined;
-    if (url) recordUrls.set(callId, url);
-    return url;
-  }
-
   const keyOf = (query: CallsQuery) => callsQueryToSearchParams(query).toString();
 
   async function getCalls(
@@ -286,20 +257,7 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     mode: upstream.mode,
     getCalls,
     streamCalls: (query, opts = {}) => streamCallsAnswer(streamDeps, query, opts),
-    async lookupRecordUrl(callId, opts = {}) {
-      if (!opts.refresh) {
-        const known = recordUrls.get(callId) ?? (await storedRecordUrl(callId));
-        if (known) return known;
-      }
-      let flight = lookups.get(callId);
-      if (!flight) {
-        const allowed = lookupLimiter.take(opts.owner ?? "");
-        if (!allowed.ok) throw lookupLimited(allowed.retryAfterMs);
-        flight = lookup(callId, opts.around, opts.owner).finally(() => lookups.delete(callId));
-        lookups.set(callId, flight);
-      }
-      return flight;
-    },
+    lookupRecordUrl,
     progressOf: (query) => progress.get(keyOf(query)),
     stats: () => ({
       governor: governor.stats(),
@@ -307,15 +265,6 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
       recordUrls: recordUrls.size(),
     }),
   };
-}
-
-function lookupLimited(retryAfterMs: number): ApiError {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new ApiError(
-    "recording_lookup_limited",
-    `too many look-ups of calls Callboard has not loaded (each asks Voicenter); load the calls' list first, or try again in ${seconds} s`,
-    { headers: { "retry-after": String(seconds) } },
-  );
 }
 
 const SINGLETON = Symbol.for("callboard.callsService");

@@ -7,6 +7,7 @@ import {
 } from "@/lib/voicenter/cdr-api-errors";
 
 import type { BudgetLedger, UpstreamPurpose } from "./budget-ledger";
+import { createStartWindow } from "./governor-window";
 
 /**
  * Keeps this process inside the upstream's request budget (30 a minute per account, shared
@@ -104,45 +105,19 @@ export function createGovernor(options: GovernorOptions): Governor {
   const maxRateRetries = options.maxRateLimitRetries ?? 8;
   const rateBackoff = options.rateLimitBackoffMs ?? 5_000;
   const maxRateBackoff = options.maxRateLimitBackoffMs ?? 60_000;
-  // Half the window, for one caller while others wait (at least one, for tiny budgets).
-  const fairShare = Math.max(1, Math.floor(limit / 2));
   const maxTransientRetries = options.maxTransientRetries ?? 2;
   const transientBackoff = options.transientBackoffMs ?? 1_000;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const classify = options.classify ?? defaultClassify;
 
-  const starts: { at: number; owner: string }[] = [];
+  const startWindow = createStartWindow(limit, windowMs);
   const queue: Entry[] = [];
   let seq = 0;
   let inFlight = 0;
   let pausedUntil = 0;
   let pumping = false;
   const counters = { requests: 0, waits: 0, waitedMs: 0, retries: 0, rateLimitedAnswers: 0 };
-
-  function prune(at: number) {
-    while (starts.length > 0 && (starts[0]?.at ?? 0) <= at - windowMs) starts.shift();
-  }
-
-  function budgetWait(at: number): number {
-    prune(at);
-    if (starts.length < limit) return 0;
-    return (starts[starts.length - limit]?.at ?? at) + windowMs - at;
-  }
-
-  const holds = (owner: string) => starts.filter((s) => s.owner === owner).length;
-
-  /**
-   * The queue's head, unless its caller already holds half the window while someone else
-   * waits: then the first waiting request of a caller below that share.
-   */
-  function nextEntry(at: number): Entry | undefined {
-    const head = queue[0];
-    if (!head) return undefined;
-    prune(at);
-    if (holds(head.owner) < fairShare) return head;
-    return queue.find((e) => e.owner !== head.owner && holds(e.owner) < fairShare) ?? head;
-  }
 
   function enqueue(entry: Entry) {
     let i = queue.length;
@@ -166,7 +141,7 @@ export function createGovernor(options: GovernorOptions): Governor {
   }
 
   function start(entry: Entry, at: number) {
-    starts.push({ at, owner: entry.owner });
+    startWindow.record(at, entry.owner);
     inFlight++;
     counters.requests++;
     entry.opts.onAttempt?.();
@@ -242,9 +217,9 @@ export function createGovernor(options: GovernorOptions): Governor {
     try {
       while (queue.length > 0 && inFlight < maxConcurrent) {
         const at = now();
-        const head = nextEntry(at);
+        const head = startWindow.next(queue, at);
         if (!head) break;
-        const wait = Math.max(budgetWait(at), pausedUntil - at, head.notBefore - at);
+        const wait = Math.max(startWindow.wait(at), pausedUntil - at, head.notBefore - at);
         // Whoever cannot start before their deadline is told so now instead of waiting.
         const ready = at + Math.max(0, wait);
         for (const entry of [...queue]) {
@@ -309,13 +284,11 @@ export function createGovernor(options: GovernorOptions): Governor {
       });
     },
     stats(): GovernorStats {
-      const at = now();
-      prune(at);
-      return { ...counters, queued: queue.length, inFlight, inWindow: starts.length };
+      return { ...counters, queued: queue.length, inFlight, inWindow: startWindow.size(now()) };
     },
     retryAfterMs(): number {
       const at = now();
-      return Math.max(0, budgetWait(at), pausedUntil - at);
+      return Math.max(0, startWindow.wait(at), pausedUntil - at);
     },
   };
 }
