@@ -3,6 +3,9 @@ import "server-only";
 import { ANONYMOUS } from "@/lib/audit/record";
 import { startAuditRetention } from "@/lib/audit/retention";
 import { getDatabase, type Database } from "@/lib/db";
+import { purgeCallWorkBefore } from "@/lib/db/call-work-purge";
+import { startDailyPurge } from "@/lib/db/daily-purge";
+import { serverEnv } from "@/lib/server/env";
 
 import { describeAccess } from "./access-policy";
 import { registerLocalUsersCounter } from "./access-state";
@@ -18,7 +21,7 @@ import { addLocalUser, countLocalUsers, listUsers } from "./users";
  * Access control as the server starts (instrumentation.ts, once the database is open):
  * count local users (a sign-in method once there is one) and refuse to start without the
  * secret they need, seed demo mode's accounts, say once what is exposed, and start the
- * audit trail's daily retention purge.
+ * daily retention purges of the audit trail and of people's work on calls (marks, callbacks).
  */
 async function seedDemoAccounts(auth: CallboardAuth, db: Database): Promise<void> {
   const existing = new Set((await listUsers(db)).map((u) => u.email));
@@ -50,6 +53,13 @@ export async function prepareAccessOrExit(): Promise<void> {
   startAuditRetention({
     db: getDatabase,
     days: config.auditRetentionDays,
+    log: (line) => console.log(`Callboard: ${line}`),
+  });
+  startDailyPurge({
+    what: "call work",
+    db: getDatabase,
+    days: serverEnv().CALLBOARD_RETENTION_DAYS,
+    purge: purgeCallWorkBefore,
     log: (line) => console.log(`Callboard: ${line}`),
   });
 }
