@@ -47,11 +47,12 @@ export interface CallsStorePort {
         signal?: AbortSignal;
         onProgress?: (p: FetchAllProgress) => void;
         mode: "demo" | "live";
+        owner?: string;
       },
     ): Promise<CallsAnswer | undefined>;
     stream?(
       query: CallsQuery,
-      opts: { signal?: AbortSignal; mode: "demo" | "live" },
+      opts: { signal?: AbortSignal; mode: "demo" | "live"; owner?: string },
     ): AsyncIterable<StoreStreamItem> | undefined;
   };
   remember(calls: readonly Call[], fetchedAt: number): Promise<void>;
@@ -150,12 +151,18 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
   /** From the store, or undefined to go upstream (it cannot answer, or cannot be read). */
   async function fromStore(
     query: CallsQuery,
+    owner: string | undefined,
     signal: AbortSignal,
     onProgress: (p: FetchAllProgress) => void,
   ) {
     if (!callStore) return undefined;
     try {
-      return await callStore.server.answer(query, { signal, onProgress, mode: upstream.mode });
+      return await callStore.server.answer(query, {
+        signal,
+        onProgress,
+        mode: upstream.mode,
+        owner,
+      });
     } catch (error) {
       if (isUpstreamError(error) || signal.aborted) throw error;
       serverLogger().warn(
@@ -173,7 +180,7 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
     emit: (event: LoadEvent) => void,
   ): Promise<CallsAnswer> {
     const onProgress = (p: FetchAllProgress) => emit({ kind: "progress", progress: p });
-    const stored = await fromStore(query, signal, onProgress);
+    const stored = await fromStore(query, owner, signal, onProgress);
     if (stored) return { summary: stored.summary, body: stored.body };
     const fields = query.fields ?? FIELD_NAMES;
     // what the store keeps must be whole records
@@ -248,8 +255,8 @@ export function createCallsService(options: CallsServiceOptions): CallsService {
   const streamDeps: CallsStreamDeps = {
     mode: upstream.mode,
     cached: (query) => cache.peek(keyOf(query)),
-    fromStore: (query, signal) =>
-      callStore?.server.stream?.(query, { signal, mode: upstream.mode }),
+    fromStore: (query, { signal, owner }) =>
+      callStore?.server.stream?.(query, { signal, owner, mode: upstream.mode }),
     load: (query, opts, onEvent) => getCalls(query, opts, onEvent),
   };
 

@@ -29,7 +29,10 @@ import { serverLogger } from "./log";
 export interface CallsStreamDeps {
   mode: "demo" | "live";
   cached(query: CallsQuery): Promise<CallsAnswer | undefined>;
-  fromStore(query: CallsQuery, signal?: AbortSignal): AsyncIterable<StoreStreamItem> | undefined;
+  fromStore(
+    query: CallsQuery,
+    opts: { signal?: AbortSignal; owner?: string },
+  ): AsyncIterable<StoreStreamItem> | undefined;
   load(
     query: CallsQuery,
     opts: GetCallsOptions,
@@ -65,7 +68,7 @@ export async function* streamCallsAnswer(
     return;
   }
 
-  const stored = deps.fromStore(query, opts.signal);
+  const stored = deps.fromStore(query, { signal: opts.signal, owner: opts.owner });
   if (stored) {
     let started = false;
     try {

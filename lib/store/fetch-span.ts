@@ -30,6 +30,8 @@ export interface SpanFetch {
   /** The coverage key of those filters ('' for none). */
   filterKey: string;
   purpose: UpstreamPurpose;
+  /** Who it is fetched for, for the governor's fair share (lib/server/caller-key.ts). */
+  owner?: string;
   signal?: AbortSignal;
   onProgress?: (progress: FetchAllProgress) => void;
   /** The calls of each page not seen before, as they arrive. */
@@ -43,8 +45,14 @@ export type FetchedSpan = FetchAllResult & { fetchedAt: number };
 /** The upstream part: every field of every call of the span, through the governor. */
 export async function fetchSpan(ctx: StoreContext, job: SpanFetch): Promise<FetchedSpan> {
   const fetchedAt = ctx.now();
+  const fetchPage = ctx.requester.forPurpose(job.purpose);
+  const { owner } = job;
   const result = await fetchAllCalls(
-    { fetchPage: ctx.requester.forPurpose(job.purpose), now: () => ctx.now() },
+    {
+      fetchPage:
+        owner === undefined ? fetchPage : (page, opts) => fetchPage(page, { ...opts, owner }),
+      now: () => ctx.now(),
+    },
     { ...job.query, from: job.span.from, to: job.span.to, fields: [...FIELD_NAMES] },
     {
       deadlineMs: ctx.settings.deadlineMs,

@@ -69,7 +69,10 @@ export async function* streamFromStore(
   const fetching = (async () => {
     for (const gap of [...plan.open].reverse()) {
       const onEvent = (event: GapEvent) => events.push({ gap, event });
-      results.set(gap, await serving.fetchGap(plan, gap, { signal: opts.signal, onEvent }));
+      results.set(
+        gap,
+        await serving.fetchGap(plan, gap, { signal: opts.signal, owner: opts.owner, onEvent }),
+      );
     }
   })();
   fetching.then(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 
 import { callsResponseSchema, toApiCall, type ApiCall } from "@/lib/api/calls-response";
 import type { DatabaseHandle } from "@/lib/db/database";
@@ -155,6 +155,32 @@ describeEachDatabase("the store's answers", (target) => {
     expect((await fromStore({ ...filtered, cdrTypes: [4] })).upstreamRequests).toBe(0);
     // the same span with other filters is not covered by that fetch
     expect((await fromStore({ ...filtered, cdrTypes: [1] })).upstreamRequests).toBe(1);
+  });
+
+  it("charges a gap it fetches to whoever asked, in the governor's fair share", async () => {
+    const owners: (string | undefined)[] = [];
+    const forPurpose = harness.requester.forPurpose.bind(harness.requester);
+    const spy = vi.spyOn(harness.requester, "forPurpose").mockImplementation((purpose) => {
+      const fetchPage = forPurpose(purpose);
+      return (page, opts) => {
+        owners.push(opts.owner);
+        return fetchPage(page, opts);
+      };
+    });
+    try {
+      const gap = { from: NOW - 30 * DAY_MS, to: NOW - 29 * DAY_MS };
+      const answer = await harness.store.server.answer(gap, { mode: "live", owner: "user:u-9" });
+      expect(answer && parse(answer.body).upstreamRequests).toBeGreaterThan(0);
+      const streamed = harness.store.server.stream(
+        { from: NOW - 32 * DAY_MS, to: NOW - 31 * DAY_MS },
+        { mode: "live", owner: "token:t-3" },
+      );
+      for await (const _item of streamed ?? []) void _item;
+      expect(owners.length).toBeGreaterThan(1);
+      expect(new Set(owners)).toEqual(new Set(["user:u-9", "token:t-3"]));
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("treats the time after the sync's edge as covered while the sync keeps up", async () => {

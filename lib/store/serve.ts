@@ -39,6 +39,8 @@ export interface ServeOptions {
   signal?: AbortSignal;
   onProgress?: (progress: FetchAllProgress) => void;
   mode: "demo" | "live";
+  /** Who asks: a gap fetched for them is charged to them in the governor's fair share. */
+  owner?: string;
 }
 
 /** A streamed answer, piece by piece (serve-stream.ts). */
@@ -71,6 +73,8 @@ export type GapEvent =
 
 export interface GapFetchOptions {
   signal?: AbortSignal;
+  /** Who asks; a fetch others join stays charged to whoever started it. */
+  owner?: string;
   onEvent?: (event: GapEvent) => void;
 }
 
@@ -138,6 +142,7 @@ export function createStoreServer(ctx: StoreContext, locks: SpanLocks): StoreSer
     gap: Span,
     signal: AbortSignal,
     emit: (event: GapEvent) => void,
+    owner: string | undefined,
   ): Promise<FetchedSpan | "covered"> {
     return new Promise((resolve, reject) => {
       locks
@@ -153,6 +158,7 @@ export function createStoreServer(ctx: StoreContext, locks: SpanLocks): StoreSer
             query,
             filterKey: key,
             purpose: "interactive",
+            owner,
             signal,
             onProgress: (progress) => emit({ kind: "progress", progress }),
             onCalls: (calls) => emit({ kind: "calls", calls }),
@@ -196,7 +202,7 @@ export function createStoreServer(ctx: StoreContext, locks: SpanLocks): StoreSer
       const flightKey = `${plan.key}|${gap.from}|${gap.to}`;
       return gapFlights.join(
         flightKey,
-        (signal, emit) => fetchGapLocked(plan.filter, plan.key, gap, signal, emit),
+        (signal, emit) => fetchGapLocked(plan.filter, plan.key, gap, signal, emit, opts.owner),
         opts,
       ).result;
     },
@@ -220,7 +226,10 @@ export function createStoreServer(ctx: StoreContext, locks: SpanLocks): StoreSer
       // newest first, so a long range shows its recent days even when the budget runs out
       const fetched = new Map<Span, FetchedSpan | "covered">();
       for (const gap of [...open].reverse())
-        fetched.set(gap, await serving.fetchGap(plan, gap, { signal: opts.signal, onEvent }));
+        fetched.set(
+          gap,
+          await serving.fetchGap(plan, gap, { signal: opts.signal, owner: opts.owner, onEvent }),
+        );
 
       const db = await ctx.database();
       const fields = query.fields ?? FIELD_NAMES;
