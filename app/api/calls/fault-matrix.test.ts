@@ -175,7 +175,13 @@ describe("fault matrix: each upstream fault, as the API answers it", () => {
   });
 
   it("a load that breaks after its first page answers incomplete, never as complete, and is not cached", async () => {
-    const { response, text, service } = await load(BIG, { failAfterRequests: 1 });
+    // a page of 10,000 records can take over the 1 s the other cases allow on a busy machine
+    // (it then timed out and the 503s that follow failed the whole load, rightly, with 502)
+    const { response, text, service } = await load(
+      BIG,
+      { failAfterRequests: 1 },
+      { timeoutMs: 30_000 },
+    );
     expect(response.status).toBe(200);
     const body = callsResponseSchema.parse(JSON.parse(text));
     expect(body.complete).toBe(false);
