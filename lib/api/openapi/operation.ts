@@ -72,3 +72,16 @@ export const UPSTREAM_ERRORS = [
   "internal_error",
   ...ACCESS_ERRORS,
 ] as const satisfies readonly ApiErrorCode[];
+
+/** What a route that changes something may answer: a bad body, a foreign Origin, access. */
+export const WRITE_ERRORS = [
+  "bad_parameter",
+  "origin_not_allowed",
+  "internal_error",
+  ...ACCESS_ERRORS,
+] as const satisfies readonly ApiErrorCode[];
+
+/** A JSON body of `schema`, registered under components.schemas as `name` when given. */
+export function jsonContent(schema: z.core.$ZodType, name?: string): Record<string, ApiContent> {
+  return { "application/json": name ? { schema, name } : { schema } };
+}

@@ -12,23 +12,22 @@ import {
   resyncRequestSchema,
   resyncResultSchema,
 } from "@/lib/api/admin-sync";
-import type { ApiErrorCode } from "@/lib/api/error-codes";
 import { exportRecordSchema, EXPORTS_PATH } from "@/lib/api/export-record";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { AUDIT_MAX_PAGE_SIZE } from "@/lib/audit/filters";
 import { ROLES } from "@/lib/auth/roles";
 import { AUDIT_ACTOR_KINDS } from "@/lib/db/schema/audit";
 
-import { ACCESS_ERRORS, UPSTREAM_ERRORS, type ApiOperation, type ApiParameter } from "../operation";
+import {
+  ACCESS_ERRORS,
+  jsonContent,
+  UPSTREAM_ERRORS,
+  WRITE_ERRORS,
+  type ApiOperation,
+  type ApiParameter,
+} from "../operation";
 
 /** The admin routes: audit trail, users, API tokens, the call store's sync, and the export go-ahead. */
-
-const WRITE_ERRORS = [
-  "bad_parameter",
-  "origin_not_allowed",
-  "internal_error",
-  ...ACCESS_ERRORS,
-] as const satisfies readonly ApiErrorCode[];
 
 const instant = z.iso.datetime({ offset: true });
 const role = z.enum(ROLES);
@@ -65,10 +64,6 @@ const auditEventSchema = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
-});
-
-const json = (schema: z.core.$ZodType, name?: string) => ({
-  "application/json": name ? { schema, name } : { schema },
 });
 
 const auditParameters: ApiParameter[] = [
@@ -128,7 +123,7 @@ export const adminOperations: ApiOperation[] = [
       200: {
         description: "A page of entries, or with format=csv all of them as CSV.",
         content: {
-          ...json(
+          ...jsonContent(
             z.object({
               events: z.array(auditEventSchema),
               total: z.int(),
@@ -151,12 +146,12 @@ export const adminOperations: ApiOperation[] = [
     summary: "Record a CSV export of calls before it is written (admin)",
     requestBody: {
       description: "The export's filters, rows and columns.",
-      content: json(exportRecordSchema),
+      content: jsonContent(exportRecordSchema),
     },
     responses: {
       200: {
         description: "Recorded: go ahead.",
-        content: json(z.object({ recorded: z.literal(true) })),
+        content: jsonContent(z.object({ recorded: z.literal(true) })),
       },
     },
     errors: WRITE_ERRORS,
@@ -170,7 +165,7 @@ export const adminOperations: ApiOperation[] = [
     responses: {
       200: {
         description: "The users.",
-        content: json(z.object({ users: z.array(userSchema) }), "Users"),
+        content: jsonContent(z.object({ users: z.array(userSchema) }), "Users"),
       },
     },
     errors: ["internal_error", ...ACCESS_ERRORS],
@@ -181,8 +176,13 @@ export const adminOperations: ApiOperation[] = [
     operationId: "addUser",
     tag: "admin",
     summary: "Add a local user (admin, audited)",
-    requestBody: { description: "E-mail, name, role and password.", content: json(addUserSchema) },
-    responses: { 201: { description: "Added.", content: json(z.object({ user: userSchema })) } },
+    requestBody: {
+      description: "E-mail, name, role and password.",
+      content: jsonContent(addUserSchema),
+    },
+    responses: {
+      201: { description: "Added.", content: jsonContent(z.object({ user: userSchema })) },
+    },
     errors: [...WRITE_ERRORS, "conflict"],
   },
   {
@@ -192,8 +192,13 @@ export const adminOperations: ApiOperation[] = [
     tag: "admin",
     summary: "Re-role, disable or enable a user (admin, audited)",
     parameters: [idParameter("userId", "user")],
-    requestBody: { description: "The new role, or disabled.", content: json(changeUserSchema) },
-    responses: { 200: { description: "Changed.", content: json(z.object({ user: userSchema })) } },
+    requestBody: {
+      description: "The new role, or disabled.",
+      content: jsonContent(changeUserSchema),
+    },
+    responses: {
+      200: { description: "Changed.", content: jsonContent(z.object({ user: userSchema })) },
+    },
     errors: [...WRITE_ERRORS, "conflict", "not_found"],
   },
   {
@@ -205,7 +210,7 @@ export const adminOperations: ApiOperation[] = [
     responses: {
       200: {
         description: "The tokens, never their values.",
-        content: json(
+        content: jsonContent(
           z.object({
             tokens: z.array(tokenSchema),
             environment: z.array(
@@ -224,11 +229,11 @@ export const adminOperations: ApiOperation[] = [
     operationId: "createToken",
     tag: "admin",
     summary: "Create an API token, shown only in this answer (admin, audited)",
-    requestBody: { description: "Its name and role.", content: json(createTokenSchema) },
+    requestBody: { description: "Its name and role.", content: jsonContent(createTokenSchema) },
     responses: {
       201: {
         description: "The token's value (the only time it is shown) and its summary.",
-        content: json(z.object({ token: z.string(), summary: tokenSchema })),
+        content: jsonContent(z.object({ token: z.string(), summary: tokenSchema })),
       },
     },
     errors: WRITE_ERRORS,
@@ -241,7 +246,7 @@ export const adminOperations: ApiOperation[] = [
     summary: "Revoke an API token (admin, audited)",
     parameters: [idParameter("tokenId", "token")],
     responses: {
-      200: { description: "Revoked.", content: json(z.object({ revoked: tokenSchema })) },
+      200: { description: "Revoked.", content: jsonContent(z.object({ revoked: tokenSchema })) },
     },
     errors: [...WRITE_ERRORS, "not_found"],
   },
@@ -254,7 +259,7 @@ export const adminOperations: ApiOperation[] = [
     responses: {
       200: {
         description: "The sync at a glance.",
-        content: json(adminSyncReportSchema, "SyncReport"),
+        content: jsonContent(adminSyncReportSchema, "SyncReport"),
       },
     },
     errors: ["internal_error", ...ACCESS_ERRORS],
@@ -268,9 +273,9 @@ export const adminOperations: ApiOperation[] = [
       "Fetch a range of the whole account again, replacing what the store holds (admin, audited)",
     requestBody: {
       description: "from and to: ISO-8601 instants, at most 7 days apart, within the retention.",
-      content: json(resyncRequestSchema),
+      content: jsonContent(resyncRequestSchema),
     },
-    responses: { 200: { description: "Fetched.", content: json(resyncResultSchema) } },
+    responses: { 200: { description: "Fetched.", content: jsonContent(resyncResultSchema) } },
     errors: [...WRITE_ERRORS, "store_disabled", "upstream_out_of_range", ...UPSTREAM_ERRORS],
   },
 ];

@@ -11,22 +11,10 @@ import {
   callbackWorkListSchema,
   callbackWorkSchema,
 } from "@/lib/api/callbacks";
-import type { ApiErrorCode } from "@/lib/api/error-codes";
 
-import { ACCESS_ERRORS, type ApiOperation } from "../operation";
+import { ACCESS_ERRORS, jsonContent, WRITE_ERRORS, type ApiOperation } from "../operation";
 
 /** The callback worklist's work: assignee, state and notes per row (supervisors). */
-
-const WRITE_ERRORS = [
-  "bad_parameter",
-  "origin_not_allowed",
-  "internal_error",
-  ...ACCESS_ERRORS,
-] as const satisfies readonly ApiErrorCode[];
-
-const json = (schema: z.core.$ZodType, name?: string) => ({
-  "application/json": name ? { schema, name } : { schema },
-});
 
 const ROW_KEY =
   "A row is named by its key `<phone key>|<first missed conversation id>`, sent with the number, the episode's first miss and the misses the page sees.";
@@ -58,7 +46,7 @@ export const callbacksOperations: ApiOperation[] = [
     responses: {
       200: {
         description: "The work, oldest episode first.",
-        content: json(callbackWorkListSchema, "CallbackWorkList"),
+        content: jsonContent(callbackWorkListSchema, "CallbackWorkList"),
       },
     },
     errors: ["bad_parameter", "internal_error", ...ACCESS_ERRORS],
@@ -70,11 +58,14 @@ export const callbacksOperations: ApiOperation[] = [
     tag: "callbacks",
     summary: "Assign a worklist row or set its state (supervisor, audited)",
     description: `${ROW_KEY} assignee: \`me\`, a user id from ${CALLBACK_ASSIGNEES_PATH}, or null; state: open, done or not_needed.`,
-    requestBody: { description: "The row and the change.", content: json(callbackChangeSchema) },
+    requestBody: {
+      description: "The row and the change.",
+      content: jsonContent(callbackChangeSchema),
+    },
     responses: {
       200: {
         description: "The row's work after the change.",
-        content: json(z.object({ work: callbackWorkSchema }), "CallbackWorkAnswer"),
+        content: jsonContent(z.object({ work: callbackWorkSchema }), "CallbackWorkAnswer"),
       },
     },
     errors: WRITE_ERRORS,
@@ -86,11 +77,14 @@ export const callbacksOperations: ApiOperation[] = [
     tag: "callbacks",
     summary: "Add a note to a worklist row (supervisor, audited)",
     description: ROW_KEY,
-    requestBody: { description: "The row and the note.", content: json(callbackNoteRequestSchema) },
+    requestBody: {
+      description: "The row and the note.",
+      content: jsonContent(callbackNoteRequestSchema),
+    },
     responses: {
       201: {
         description: "The row's work with the note.",
-        content: json(z.object({ work: callbackWorkSchema })),
+        content: jsonContent(z.object({ work: callbackWorkSchema })),
       },
     },
     errors: WRITE_ERRORS,
@@ -104,7 +98,7 @@ export const callbacksOperations: ApiOperation[] = [
     responses: {
       200: {
         description: "The caller, and every enabled user whose role may work callbacks.",
-        content: json(callbackAssigneesSchema, "CallbackAssignees"),
+        content: jsonContent(callbackAssigneesSchema, "CallbackAssignees"),
       },
     },
     errors: ["internal_error", ...ACCESS_ERRORS],

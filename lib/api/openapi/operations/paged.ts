@@ -8,7 +8,7 @@ import {
 } from "@/lib/api/paged-response";
 import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
 
-import { ACCESS_ERRORS, type ApiOperation, type ApiParameter } from "../operation";
+import { ACCESS_ERRORS, jsonContent, type ApiOperation, type ApiParameter } from "../operation";
 import { CALLS_PARAMETERS } from "./calls";
 
 /** The views beyond CALLBOARD_PAGED_THRESHOLD: served from the call store, a page at a time. */
@@ -88,7 +88,6 @@ const ERRORS = [
   "internal_error",
   ...ACCESS_ERRORS,
 ] as const;
-const json = (schema: z.core.$ZodType, name: string) => ({ "application/json": { schema, name } });
 
 export const pagedOperations: ApiOperation[] = [
   {
@@ -101,7 +100,7 @@ export const pagedOperations: ApiOperation[] = [
     responses: {
       200: {
         description: "The store's count and the threshold.",
-        content: json(pagedModeSchema, "PagedMode"),
+        content: jsonContent(pagedModeSchema, "PagedMode"),
       },
     },
     errors: ERRORS,
@@ -125,7 +124,7 @@ export const pagedOperations: ApiOperation[] = [
     responses: {
       200: {
         description: "The rows and the view's total.",
-        content: json(pagedPageSchema, "PagedPage"),
+        content: jsonContent(pagedPageSchema, "PagedPage"),
       },
     },
     errors: ERRORS,

@@ -1,6 +1,5 @@
 import * as z from "zod";
 
-import type { ApiErrorCode } from "@/lib/api/error-codes";
 import { CALL_ID_PATTERN } from "@/lib/api/recording-params";
 import {
   putReviewMarkSchema,
@@ -12,20 +11,9 @@ import {
   reviewSearchSchema,
 } from "@/lib/api/review";
 
-import { ACCESS_ERRORS, type ApiOperation } from "../operation";
+import { jsonContent, WRITE_ERRORS, type ApiOperation } from "../operation";
 
 /** The review queue's marks (supervisors): read for a set of calls, set or remove one's own. */
-
-const ERRORS = [
-  "bad_parameter",
-  "origin_not_allowed",
-  "internal_error",
-  ...ACCESS_ERRORS,
-] as const satisfies readonly ApiErrorCode[];
-
-const json = (schema: z.core.$ZodType, name?: string) => ({
-  "application/json": name ? { schema, name } : { schema },
-});
 
 const callIdParameter = {
   name: "callId",
@@ -44,14 +32,14 @@ export const reviewOperations: ApiOperation[] = [
     summary: "Every supervisor's marks on a set of calls (supervisor)",
     description:
       "A POST because a review queue names thousands of calls. Each reviewer has at most one current mark per call; `mine` says which are the asker's.",
-    requestBody: { description: "The calls' CallIDs.", content: json(reviewSearchSchema) },
+    requestBody: { description: "The calls' CallIDs.", content: jsonContent(reviewSearchSchema) },
     responses: {
       200: {
         description: "The marks, oldest change first.",
-        content: json(reviewMarksResponseSchema, "ReviewMarks"),
+        content: jsonContent(reviewMarksResponseSchema, "ReviewMarks"),
       },
     },
-    errors: ERRORS,
+    errors: WRITE_ERRORS,
   },
   {
     method: "put",
@@ -62,11 +50,14 @@ export const reviewOperations: ApiOperation[] = [
     description:
       "Replaces the asker's own mark on the call. A flag needs a note; the score (1–5) is optional. Audited as review.mark with the mark it replaced.",
     parameters: [callIdParameter],
-    requestBody: { description: "Status, score and note.", content: json(putReviewMarkSchema) },
-    responses: {
-      200: { description: "The mark as stored.", content: json(reviewMarkResponseSchema) },
+    requestBody: {
+      description: "Status, score and note.",
+      content: jsonContent(putReviewMarkSchema),
     },
-    errors: ERRORS,
+    responses: {
+      200: { description: "The mark as stored.", content: jsonContent(reviewMarkResponseSchema) },
+    },
+    errors: WRITE_ERRORS,
   },
   {
     method: "delete",
@@ -76,7 +67,7 @@ export const reviewOperations: ApiOperation[] = [
     summary: "Remove one's own mark on a recording (supervisor)",
     description: "Audited as review.unmark with what the mark was.",
     parameters: [callIdParameter],
-    responses: { 200: { description: "Removed.", content: json(reviewMarkRemovedSchema) } },
-    errors: [...ERRORS, "not_found"],
+    responses: { 200: { description: "Removed.", content: jsonContent(reviewMarkRemovedSchema) } },
+    errors: [...WRITE_ERRORS, "not_found"],
   },
 ];

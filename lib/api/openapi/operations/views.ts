@@ -12,21 +12,17 @@ import {
   VIEWS_PATH,
 } from "@/lib/api/saved-views";
 
-import { ACCESS_ERRORS, type ApiOperation, type ApiParameter } from "../operation";
+import {
+  ACCESS_ERRORS,
+  jsonContent,
+  WRITE_ERRORS,
+  type ApiOperation,
+  type ApiParameter,
+} from "../operation";
 
 /** Saved views (personal or shared) and each person's preferences: display zone, default view. */
 
 const READ_ERRORS = ["internal_error", ...ACCESS_ERRORS] as const satisfies readonly ApiErrorCode[];
-const WRITE_ERRORS = [
-  "bad_parameter",
-  "origin_not_allowed",
-  "internal_error",
-  ...ACCESS_ERRORS,
-] as const satisfies readonly ApiErrorCode[];
-
-const json = (schema: z.core.$ZodType, name?: string) => ({
-  "application/json": name ? { schema, name } : { schema },
-});
 
 const viewId: ApiParameter = {
   name: "viewId",
@@ -47,7 +43,7 @@ export const viewsOperations: ApiOperation[] = [
     tag: "views",
     summary: "The caller's saved views, everyone's shared ones, and the default view",
     responses: {
-      200: { description: "By name.", content: json(savedViewsSchema, "SavedViews") },
+      200: { description: "By name.", content: jsonContent(savedViewsSchema, "SavedViews") },
     },
     errors: READ_ERRORS,
   },
@@ -60,12 +56,12 @@ export const viewsOperations: ApiOperation[] = [
     description: `The URL is a dashboard page and its query; the open call (call) and a display zone (tz) are left out. ${RULES}`,
     requestBody: {
       description: "Its name, URL, whether it is shared, and whether `/` opens it.",
-      content: json(createViewSchema),
+      content: jsonContent(createViewSchema),
     },
     responses: {
       201: {
         description: "Saved.",
-        content: json(z.object({ view: savedViewSchema }), "SavedView"),
+        content: jsonContent(z.object({ view: savedViewSchema }), "SavedView"),
       },
     },
     errors: [...WRITE_ERRORS, "conflict"],
@@ -78,9 +74,12 @@ export const viewsOperations: ApiOperation[] = [
     summary: "Rename, share or unshare, or replace a saved view (its owner or an admin)",
     description: RULES,
     parameters: [viewId],
-    requestBody: { description: "A new name, sharing, or URL.", content: json(changeViewSchema) },
+    requestBody: {
+      description: "A new name, sharing, or URL.",
+      content: jsonContent(changeViewSchema),
+    },
     responses: {
-      200: { description: "Changed.", content: json(z.object({ view: savedViewSchema })) },
+      200: { description: "Changed.", content: jsonContent(z.object({ view: savedViewSchema })) },
     },
     errors: [...WRITE_ERRORS, "conflict", "not_found"],
   },
@@ -93,7 +92,10 @@ export const viewsOperations: ApiOperation[] = [
     description: `Whoever had it as their default view gets /calls at / again. ${RULES}`,
     parameters: [viewId],
     responses: {
-      200: { description: "Deleted.", content: json(z.object({ deleted: savedViewSchema })) },
+      200: {
+        description: "Deleted.",
+        content: jsonContent(z.object({ deleted: savedViewSchema })),
+      },
     },
     errors: [...WRITE_ERRORS, "not_found"],
   },
@@ -106,7 +108,10 @@ export const viewsOperations: ApiOperation[] = [
     description:
       "The zone times are shown in: a link's tz parameter, else this zone, else the browser's own, else CALLBOARD_TIMEZONE. Null fields: not chosen.",
     responses: {
-      200: { description: "The preferences.", content: json(preferencesSchema, "Preferences") },
+      200: {
+        description: "The preferences.",
+        content: jsonContent(preferencesSchema, "Preferences"),
+      },
     },
     errors: READ_ERRORS,
   },
@@ -118,9 +123,9 @@ export const viewsOperations: ApiOperation[] = [
     summary: "Remember a display zone or the view `/` opens (null forgets it)",
     requestBody: {
       description: "An IANA zone and/or a saved view's id the caller may open.",
-      content: json(changePreferencesSchema),
+      content: jsonContent(changePreferencesSchema),
     },
-    responses: { 200: { description: "Remembered.", content: json(preferencesSchema) } },
+    responses: { 200: { description: "Remembered.", content: jsonContent(preferencesSchema) } },
     errors: [...WRITE_ERRORS, "not_found"],
   },
 ];
