@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 
 import { expect, test } from "./fixtures";
-import { busyDayRange, callCount, waitForRows } from "./helpers";
+import { busyDayRange, callCount, nextCallsAnswer, waitForRows } from "./helpers";
 import { groupByHand, type HandRecord } from "./support/hand-count";
 
 function pageUrl(path: string, params: Record<string, string> = {}): string {
@@ -10,9 +10,9 @@ function pageUrl(path: string, params: Record<string, string> = {}): string {
 }
 
 async function loadRecords(page: Page, path: string): Promise<HandRecord[]> {
-  const response = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/calls");
+  const answer = nextCallsAnswer<HandRecord>(page);
   await page.goto(pageUrl(path));
-  return ((await (await response).json()) as { calls: HandRecord[] }).calls;
+  return (await answer).calls;
 }
 
 /** A column's cells in the figures table, as shown. */

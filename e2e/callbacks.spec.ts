@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 
 import { expect, test } from "./fixtures";
-import { busyDayRange } from "./helpers";
+import { busyDayRange, nextCallsAnswer } from "./helpers";
 import { openPerson } from "./support/browser-session";
 
 /**
@@ -38,9 +38,9 @@ test("a row closes when a later answered call exists, and is open in a range end
   page,
 }) => {
   test.slow(); // a busy day of the e2e simulator, loaded three times
-  const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/calls");
+  const loaded = nextCallsAnswer<HandRecord>(page);
   await page.goto(url({ worklist: "done" }));
-  const calls = ((await (await loaded).json()) as { calls: HandRecord[] }).calls;
+  const { calls } = await loaded;
   await waitForWorklist(page);
   await expect(
     page.getByTestId("worklist-views").getByRole("button", { pressed: true }),

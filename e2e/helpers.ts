@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Page, Response } from "@playwright/test";
 
 import { expect } from "./fixtures";
 
@@ -58,4 +58,47 @@ export async function columnTexts(page: Page, header: string): Promise<string[]>
       (rows, i) => rows.map((row) => row.querySelectorAll("[role=gridcell]")[i]?.textContent ?? ""),
       index,
     );
+}
+
+/** An `/api/calls` answer's calls and completeness, plain JSON or streamed (NDJSON). */
+export async function answerCalls<T>(
+  response: Response,
+): Promise<{ calls: T[]; complete: boolean }> {
+  const text = await response.text();
+  if (!(response.headers()["content-type"] ?? "").includes("ndjson")) {
+    return JSON.parse(text) as { calls: T[]; complete: boolean };
+  }
+  const calls: T[] = [];
+  let complete: boolean | undefined;
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    const event = JSON.parse(line) as
+      | { type: "calls"; calls: T[] }
+      | { type: "summary"; complete: boolean }
+      | { type: "error"; error: { code: string; message: string } }
+      | { type: "progress" };
+    if (event.type === "calls") calls.push(...event.calls);
+    else if (event.type === "summary") complete = event.complete;
+    else if (event.type === "error") {
+      throw new Error(`/api/calls answered ${event.error.code}: ${event.error.message}`);
+    }
+  }
+  if (complete === undefined) throw new Error("/api/calls' stream ended without its summary");
+  return { calls, complete };
+}
+
+/**
+ * The next `/api/calls` answer the page loads (not a drawer's look-up of one call), read as
+ * soon as it arrives: a streamed body is read to its end before the test navigates on.
+ */
+export function nextCallsAnswer<T>(
+  page: Page,
+  test: (url: URL) => boolean = () => true,
+): Promise<{ calls: T[]; complete: boolean }> {
+  return page
+    .waitForResponse((r) => {
+      const url = new URL(r.url());
+      return url.pathname === "/api/calls" && !url.searchParams.has("callId") && test(url);
+    })
+    .then((response) => answerCalls<T>(response));
 }

@@ -1,7 +1,7 @@
-import type { Page, Response } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { expect, test } from "./fixtures";
-import { busyDayRange, callsUrl, waitForRows } from "./helpers";
+import { busyDayRange, callsUrl, nextCallsAnswer, waitForRows } from "./helpers";
 import { groupByHand, kpisByHand, type HandKpis, type HandRecord } from "./support/hand-count";
 
 /**
@@ -58,15 +58,8 @@ function expectedTiles(k: HandKpis): Record<string, string> {
   };
 }
 
-function callsResponse(page: Page, test: (url: URL) => boolean): Promise<Response> {
-  return page.waitForResponse((r) => {
-    const url = new URL(r.url());
-    return url.pathname === "/api/calls" && !url.searchParams.has("callId") && test(url);
-  });
-}
-
-async function records(response: Response): Promise<HandRecord[]> {
-  const body = (await response.json()) as { calls: HandRecord[]; complete: boolean };
+async function records(answer: Promise<{ calls: HandRecord[]; complete: boolean }>) {
+  const body = await answer;
   expect(body.complete).toBe(true);
   return body.calls;
 }
@@ -78,9 +71,9 @@ test.describe("the KPI strip, against a hand count", () => {
   test("every tile of a busy demo day equals the count of its conversations by hand", async ({
     page,
   }) => {
-    const loaded = callsResponse(page, () => true);
+    const loaded = nextCallsAnswer<HandRecord>(page, () => true);
     await page.goto(callsUrl());
-    const calls = await records(await loaded);
+    const calls = await records(loaded);
     await waitForRows(page);
     const conversations = groupByHand(calls);
     const kpis = kpisByHand(conversations);
@@ -107,9 +100,9 @@ test.describe("the KPI strip, against a hand count", () => {
   });
 
   test("the thresholds in the URL move short abandons and the service level", async ({ page }) => {
-    const loaded = callsResponse(page, () => true);
+    const loaded = nextCallsAnswer<HandRecord>(page, () => true);
     await page.goto(callsUrl({ abandonS: "15", slaS: "10" }));
-    const kpis = kpisByHand(groupByHand(await records(await loaded)), { abandonS: 15, slaS: 10 });
+    const kpis = kpisByHand(groupByHand(await records(loaded)), { abandonS: 15, slaS: 10 });
     await expect(tileValue(page, "shortAbandoned")).toHaveText(number(kpis.shortAbandoned));
     await expect(tileValue(page, "abandonedRate")).toHaveText(
       percent(kpis.abandoned, kpis.offered),
@@ -123,20 +116,20 @@ test.describe("the KPI strip, against a hand count", () => {
     page,
   }) => {
     const { from } = busyDayRange();
-    const current = callsResponse(
+    const current = nextCallsAnswer<HandRecord>(
       page,
       (url) => url.searchParams.get("from") === new Date(from).toISOString(),
     );
-    const previous = callsResponse(
+    const previous = nextCallsAnswer<HandRecord>(
       page,
       (url) => url.searchParams.get("from") !== new Date(from).toISOString(),
     );
     await page.goto(callsUrl());
-    await records(await current);
+    await records(current);
     await waitForRows(page);
     await page.getByTestId("compare-toggle").click();
     await expect(page).toHaveURL(/compare=true/);
-    const before = kpisByHand(groupByHand(await records(await previous)));
+    const before = kpisByHand(groupByHand(await records(previous)));
     await expect(page.getByTestId("compare-range")).toBeVisible();
     for (const [key, value] of Object.entries(expectedTiles(before))) {
       await expect(
