@@ -56,7 +56,9 @@ test.beforeAll(async () => {
     {
       VOICENTER_CODE: CODE,
       VOICENTER_API_URL: `http://127.0.0.1:${E2E_PORTS.faultSimulator}/hub/cdr/`,
-      VOICENTER_TIMEOUT_MS: "1000",
+      // long enough for a page of 10,000 records on a busy machine (at 1 s the first page
+      // of "a load that breaks halfway" timed out, and the whole load rightly failed)
+      VOICENTER_TIMEOUT_MS: "4000",
       VOICENTER_RATE_LIMIT: "600",
       CALLBOARD_STORE: "off",
       CALLBOARD_AUTH_SECRET: "e2e-faults-auth-secret-0123456789abcdef-0123",
@@ -112,7 +114,7 @@ test("latency beyond the upstream's timeout → the page says Voicenter did not 
   page,
   consoleErrors,
 }) => {
-  simulator.simulator.setFaults({ latencyMs: 1_500 });
+  simulator.simulator.setFaults({ latencyMs: 5_000 });
   await page.goto(dayUrl(1));
   await expectError(page, consoleErrors, "upstream_timeout", 504, [
     /Voicenter did not answer in time/,
