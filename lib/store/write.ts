@@ -8,6 +8,7 @@ import type { Call } from "@/lib/voicenter/call";
 import type { RejectedRecord } from "@/lib/voicenter/response";
 
 import { at } from "./filter";
+import { keepStatistics } from "./statistics";
 
 /**
  * Writing fetched calls. Calls go in batches, each its own statement (PGlite has one
@@ -89,6 +90,7 @@ export async function upsertCalls(
       on conflict (call_id) do update set ${sql.raw(UPDATES)}
       where stored_call.last_fetched_at <= excluded.last_fetched_at`);
   }
+  if (rows.length > 0) await keepStatistics(db);
   return rows.length;
 }
 
