@@ -9,10 +9,9 @@ import { computeHeatmap, type Heatmap } from "@/lib/analytics/heatmap";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { deriveConversations } from "@/lib/dashboard/view-data";
 import type { Database } from "@/lib/db/database";
+import { COMPACT_READ, recordsOfCompactText } from "@/lib/store/compact";
 import { callsWhere, filterKey, type StoreFilter } from "@/lib/store/filter";
 import type { LocalFilters } from "@/lib/view-state/local-filter";
-
-import { withoutNulls } from "./local-sql";
 
 /**
  * The KPIs (conversations, split by direction), the callback figures and the heatmap of
@@ -28,47 +27,15 @@ export interface ConversationFigures {
   conversations: number;
 }
 
-const SLICE = 20_000;
+const SLICE = 50_000;
 const KEEP_MS = 60_000;
 const KEEP_SETS = 2;
 
-const COMPACT = sql`json_build_array(call_id,
-  to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), cdr_type, record->'Type',
-  dial_status, caller_number, target_number, did, queue_name, ring_time, duration, price,
-  representative_name, representative_code, user_name, caller_extension, target_extension,
-  record->'CustomData'->'OriginalIvrUniqueID', has_recording)`;
-const NAMES = [
-  "CallID",
-  "Date",
-  "CdrType",
-  "Type",
-  "DialStatus",
-  "CallerNumber",
-  "TargetNumber",
-  "DID",
-  "QueueName",
-  "RingTime",
-  "Duration",
-  "Price",
-  "RepresentativeName",
-  "RepresentativeCode",
-  "UserName",
-  "CallerExtension",
-  "TargetExtension",
-  "OriginalIvrUniqueID",
-  "HasRecording",
-] as const;
-
-function recordOf(values: unknown[]): ApiCall {
-  const raw: Record<string, unknown> = {};
-  NAMES.forEach((name, i) => (raw[name] = values[i]));
-  const { OriginalIvrUniqueID: original, ...rest } = raw;
-  if (original !== null && original !== undefined)
-    rest.CustomData = { OriginalIvrUniqueID: original };
-  return withoutNulls(rest);
-}
-
-/** The records of a filter in load order (Date, CallID), in the fields grouping reads. */
+/**
+ * The records of a filter in load order (Date, CallID), in the fields grouping reads: their
+ * compact forms (lib/store/compact.ts), joined by the database into one text per slice —
+ * slices so that on the embedded database other queries get their turn in between.
+ */
 async function readCompact(db: Pick<Database, "execute">, filter: StoreFilter) {
   const out: ApiCall[] = [];
   let after: { at: string; id: string } | undefined;
@@ -76,15 +43,14 @@ async function readCompact(db: Pick<Database, "execute">, filter: StoreFilter) {
     const keyset = after
       ? sql` and (started_at, call_id) > (${after.at}::timestamptz, ${after.id})`
       : sql``;
-    const { rows } = await db.execute<{ json: string | null }>(sql`
-      select json_agg(j order by started_at, call_id)::text as json from (
-        select started_at, call_id, ${COMPACT} as j from stored_call
+    const { rows } = await db.execute<{ text: string | null }>(sql`
+      select string_agg(c, ',' order by started_at, call_id) as text from (
+        select started_at, call_id, ${sql.raw(COMPACT_READ)} as c from stored_call
         where ${callsWhere(filter)}${keyset} order by started_at, call_id limit ${SLICE}) s`);
-    const slice = JSON.parse(rows[0]?.json ?? "null") as unknown[][] | null;
-    if (!slice?.length) return out;
-    for (const values of slice) out.push(recordOf(values));
+    const slice = recordsOfCompactText(rows[0]?.text ?? "");
+    for (const call of slice) out.push(call);
     if (slice.length < SLICE) return out;
-    const last = out[out.length - 1]!;
+    const last = slice[slice.length - 1]!;
     after = { at: last.Date ?? "", id: last.CallID };
   }
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "stored_call" ADD COLUMN "compact" text;--> statement-breakpoint
+CREATE INDEX "stored_call_duration_idx" ON "stored_call" USING btree ("duration" DESC NULLS LAST,"started_at","call_id");
