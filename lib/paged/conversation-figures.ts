@@ -1,7 +1,5 @@
 import "server-only";
 
-import { sql } from "drizzle-orm";
-
 import type { TimeRange } from "@/lib/analytics/buckets";
 import { computeCallbacks, type CallbackKpis } from "@/lib/analytics/callbacks";
 import { computeConversationKpis, type ConversationKpis } from "@/lib/analytics/conversation-kpis";
@@ -9,9 +7,10 @@ import { computeHeatmap, type Heatmap } from "@/lib/analytics/heatmap";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { deriveConversations } from "@/lib/dashboard/view-data";
 import type { Database } from "@/lib/db/database";
-import { COMPACT_READ, recordsOfCompactText } from "@/lib/store/compact";
-import { callsWhere, filterKey, type StoreFilter } from "@/lib/store/filter";
+import type { StoreFilter } from "@/lib/store/filter";
 import type { LocalFilters } from "@/lib/view-state/local-filter";
+
+import { figureOf } from "./record-sets";
 
 /**
  * The KPIs (conversations, split by direction), the callback figures and the heatmap of
@@ -27,68 +26,37 @@ export interface ConversationFigures {
   conversations: number;
 }
 
-const SLICE = 50_000;
-const KEEP_MS = 60_000;
-const KEEP_SETS = 2;
-
-/**
- * The records of a filter in load order (Date, CallID), in the fields grouping reads: their
- * compact forms (lib/store/compact.ts), joined by the database into one text per slice —
- * slices so that on the embedded database other queries get their turn in between.
- */
-async function readCompact(db: Pick<Database, "execute">, filter: StoreFilter) {
-  const out: ApiCall[] = [];
-  let after: { at: string; id: string } | undefined;
-  for (;;) {
-    const keyset = after
-      ? sql` and (started_at, call_id) > (${after.at}::timestamptz, ${after.id})`
-      : sql``;
-    const { rows } = await db.execute<{ text: string | null }>(sql`
-      select string_agg(c, ',' order by started_at, call_id) as text from (
-        select started_at, call_id, ${sql.raw(COMPACT_READ)} as c from stored_call
-        where ${callsWhere(filter)}${keyset} order by started_at, call_id limit ${SLICE}) s`);
-    const slice = recordsOfCompactText(rows[0]?.text ?? "");
-    for (const call of slice) out.push(call);
-    if (slice.length < SLICE) return out;
-    const last = slice[slice.length - 1]!;
-    after = { at: last.Date ?? "", id: last.CallID };
-  }
+export interface ConversationFigureOptions {
+  filters: LocalFilters;
+  timeZone: string;
+  range: TimeRange;
+  shortAbandonSeconds: number;
+  serviceLevelSeconds: number;
 }
 
-const sets = new Map<string, { at: number; calls: Promise<ApiCall[]> }>();
-
-function recordsOf(db: Pick<Database, "execute">, filter: StoreFilter, now: number) {
-  const key = `${filter.from}|${filter.to}|${filterKey(filter)}`;
-  const kept = sets.get(key);
-  // kept a minute from when the read finished (a read in flight is shared)
-  if (kept && (kept.at === 0 || now - kept.at < KEEP_MS)) return kept.calls;
-  const entry = { at: 0, calls: readCompact(db, filter) };
-  sets.set(key, entry);
-  entry.calls.then(
-    () => (entry.at = Date.now()),
-    () => sets.delete(key),
-  );
-  for (const [k, v] of sets) if (sets.size > KEEP_SETS && v !== entry) sets.delete(k);
-  return entry.calls;
-}
-
-export async function computeConversationFigures(
+/** The view's figures, from the range's kept records (read when not kept). */
+export function computeConversationFigures(
   db: Pick<Database, "execute">,
   filter: StoreFilter,
-  options: {
-    filters: LocalFilters;
-    timeZone: string;
-    range: TimeRange;
-    shortAbandonSeconds: number;
-    serviceLevelSeconds: number;
-    now?: number;
-  },
+  options: ConversationFigureOptions & { now?: number },
 ): Promise<ConversationFigures> {
-  const calls = await recordsOf(db, filter, options.now ?? Date.now());
-  const view = deriveConversations(calls, options.filters, {
-    timeZone: options.timeZone,
-    range: options.range,
-  });
+  const { now, ...view } = options;
+  return figureOf(
+    db,
+    filter,
+    `conversations|${JSON.stringify(view)}`,
+    (calls) => conversationFiguresOf(calls, view),
+    now,
+  );
+}
+
+/** The figures of the records, as the browser computes them. */
+export function conversationFiguresOf(
+  calls: readonly ApiCall[],
+  options: ConversationFigureOptions,
+): ConversationFigures {
+  const context = { timeZone: options.timeZone, range: options.range };
+  const view = deriveConversations(calls, options.filters, context);
   const shown = view.shown.conversations;
   return {
     kpis: computeConversationKpis(shown, {
@@ -96,10 +64,7 @@ export async function computeConversationFigures(
       serviceLevelSeconds: options.serviceLevelSeconds,
     }),
     callbacks: computeCallbacks(shown, { now: options.range.to }).kpis,
-    heatmap: computeHeatmap(view.heatmap.conversations, {
-      timeZone: options.timeZone,
-      range: options.range,
-    }),
+    heatmap: computeHeatmap(view.heatmap.conversations, context),
     conversations: shown.length,
   };
 }

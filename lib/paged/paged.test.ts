@@ -33,11 +33,12 @@ import {
   type StoreHarness,
 } from "@/testing/store/harness";
 
-import { computeChartFigures } from "./charts";
+import { chartFiguresOf, computeChartFigures } from "./charts";
 import { computeConversationFigures } from "./conversation-figures";
 import { pagedWhere } from "./local-sql";
 import { pagedOrderBy } from "./order";
 import { countWhere, readAllInOrder, readPage } from "./read";
+import { readCompact, readyRecordsOf, recordsOf } from "./record-sets";
 import { tableTranslatorFor } from "./translator";
 
 /**
@@ -181,6 +182,12 @@ describeEachDatabase("paged mode equals the browser", (target) => {
       expect(figures.volume).toEqual(callVolume(kept, { timeZone: ZONE, range }));
       expect(figures.statuses).toEqual(countByStatus(kept));
       expect(figures.histogram).toEqual(durationHistogram(kept));
+      // from the kept records, once read: the same
+      const kept2 = await recordsOf(handle.db, range);
+      expect(chartFiguresOf(kept2, filters, { timeZone: ZONE, range })).toEqual({
+        records: kept.length,
+        ...figures,
+      });
     }
   });
 
@@ -204,6 +211,13 @@ describeEachDatabase("paged mode equals the browser", (target) => {
         computeHeatmap(local.heatmap.conversations, { timeZone: ZONE, range }),
       );
     }
+  });
+
+  it("reads the range's records in slices, each continuing where the last ended", async () => {
+    const whole = await readCompact(handle.db, range);
+    expect(whole.map((c) => c.CallID)).toEqual(calls.map((c) => c.CallID));
+    expect(await readCompact(handle.db, range, 333)).toEqual(whole);
+    expect(readyRecordsOf(handle.db, range)).toBe(await recordsOf(handle.db, range));
   });
 
   it("reads rows stored before the compact column as it reads the others", async () => {
