@@ -73,6 +73,8 @@ export const storedCall = pgTable(
     index("stored_call_started_at_idx").on(t.startedAt, t.callId),
     // paged mode's sort by Duration (longest first, as a click on the header sorts it)
     index("stored_call_duration_idx").on(t.duration.desc().nullsLast(), t.startedAt, t.callId),
+    // paged mode's charts (quarter hour × status × talk-time bin) from the index alone
+    index("stored_call_charts_idx").on(t.startedAt, t.dialStatus, t.duration),
     index("stored_call_type_idx").on(t.cdrType, t.startedAt),
     index("stored_call_status_idx").on(t.dialStatus, t.startedAt),
     index("stored_call_agent_idx").on(t.representativeCode, t.startedAt),
