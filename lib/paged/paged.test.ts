@@ -38,7 +38,7 @@ import { computeConversationFigures } from "./conversation-figures";
 import { pagedWhere } from "./local-sql";
 import { pagedOrderBy } from "./order";
 import { countWhere, readAllInOrder, readPage } from "./read";
-import { readCompact, readyRecordsOf, recordsOf } from "./record-sets";
+import { keptFigure, readCompact, readyRecordsOf, recordsOf } from "./record-sets";
 import { tableTranslatorFor } from "./translator";
 
 /**
@@ -218,6 +218,16 @@ describeEachDatabase("paged mode equals the browser", (target) => {
     expect(whole.map((c) => c.CallID)).toEqual(calls.map((c) => c.CallID));
     expect(await readCompact(handle.db, range, 333)).toEqual(whole);
     expect(readyRecordsOf(handle.db, range)).toBe(await recordsOf(handle.db, range));
+  });
+
+  it("keeps a view's figure a minute, then computes it again", async () => {
+    let runs = 0;
+    const compute = () => Promise.resolve(++runs);
+    const now = Date.now();
+    expect(await keptFigure(handle.db, range, "probe", compute, now)).toBe(1);
+    expect(await keptFigure(handle.db, range, "probe", compute, now + 59_000)).toBe(1);
+    expect(await keptFigure(handle.db, range, "other", compute, now + 59_000)).toBe(2);
+    expect(await keptFigure(handle.db, range, "probe", compute, now + 61_000)).toBe(3);
   });
 
   it("reads rows stored before the compact column as it reads the others", async () => {

@@ -120,3 +120,31 @@ export async function figureOf<T>(
   }
   return set.figures.get(key) as T;
 }
+
+type KeptFigures = Map<string, { at: number; value: Promise<unknown> }>;
+const keptByDb = new WeakMap<Reader, KeptFigures>();
+
+/**
+ * A figure of the filter's view computed however it can be (from the database, or from
+ * the held records), kept a minute like the records: a view opened again is answered at once.
+ */
+export function keptFigure<T>(
+  db: Reader,
+  filter: StoreFilter,
+  key: string,
+  compute: () => Promise<T>,
+  now = Date.now(),
+): Promise<T> {
+  let kept = keptByDb.get(db);
+  if (!kept) keptByDb.set(db, (kept = new Map() as KeptFigures));
+  for (const [k, v] of kept) if (now - v.at >= KEEP_MS) kept.delete(k);
+  if (kept.size >= MAX_FIGURES) kept.clear();
+  const full = `${keyOf(filter)}|${key}`;
+  const hit = kept.get(full);
+  if (hit) return hit.value as Promise<T>;
+  const value = compute();
+  const map = kept;
+  map.set(full, { at: now, value });
+  value.catch(() => map.delete(full));
+  return value;
+}

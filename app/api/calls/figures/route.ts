@@ -1,27 +1,29 @@
 import { chartFiguresOf, computeChartFigures } from "@/lib/paged/charts";
 import { computeConversationFigures } from "@/lib/paged/conversation-figures";
 import { countOfView, pagedRequestOf, type PagedRequest } from "@/lib/paged/paged-service";
-import { figureOf, readyRecordsOf } from "@/lib/paged/record-sets";
+import { keptFigure, readyRecordsOf } from "@/lib/paged/record-sets";
 import { badParameter } from "@/lib/server/api-error";
 import { withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** From the range's records when the server holds them already, else from the database. */
-async function charts(paged: PagedRequest, range: { from: number; to: number }) {
+/**
+ * From the range's records when the server holds them already, else from the database;
+ * kept a minute either way.
+ */
+function charts(paged: PagedRequest, range: { from: number; to: number }) {
   const options = { timeZone: paged.view.tz, range };
-  if (readyRecordsOf(paged.db, paged.filter)) {
-    const key = `charts|${JSON.stringify({ filters: paged.view.filters, ...options })}`;
-    return figureOf(paged.db, paged.filter, key, (calls) =>
-      chartFiguresOf(calls, paged.view.filters, options),
-    );
-  }
-  const [records, figures] = await Promise.all([
-    countOfView(paged),
-    computeChartFigures(paged.db, paged.where, options),
-  ]);
-  return { records, ...figures };
+  const key = `charts|${JSON.stringify({ filters: paged.view.filters, ...options })}`;
+  return keptFigure(paged.db, paged.filter, key, async () => {
+    const ready = readyRecordsOf(paged.db, paged.filter);
+    if (ready) return chartFiguresOf(ready, paged.view.filters, options);
+    const [records, figures] = await Promise.all([
+      countOfView(paged),
+      computeChartFigures(paged.db, paged.where, options),
+    ]);
+    return { records, ...figures };
+  });
 }
 
 /**
