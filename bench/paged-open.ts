@@ -28,14 +28,44 @@ const BUDGET_OPEN_MS = 1_500;
 const BUDGET_STEP_MS = 500;
 const BUDGET_HEAP_MB = 100;
 
-async function painted(page: Page): Promise<void> {
-  await page.locator("tbody [data-call-id]").first().waitFor({ timeout: TIMEOUT_MS });
-  await page
-    .locator('[data-testid="kpi-strip"][aria-busy="false"]')
-    .waitFor({ timeout: TIMEOUT_MS });
-  await page.locator(".recharts-surface").first().waitFor({ timeout: TIMEOUT_MS });
+/** Waits for rows, KPIs and charts; says when each was there (ms after `started`). */
+async function painted(page: Page, started = performance.now()): Promise<string> {
+  const at = async (what: string, work: Promise<void>) => {
+    await work;
+    return `${what} ${((performance.now() - started) / 1000).toFixed(2)} s`;
+  };
+  const parts = await Promise.all([
+    at("rows", page.locator("tbody [data-call-id]").first().waitFor({ timeout: TIMEOUT_MS })),
+    at(
+      "KPIs",
+      page.locator('[data-testid="kpi-strip"][aria-busy="false"]').waitFor({ timeout: TIMEOUT_MS }),
+    ),
+    at("charts", page.locator(".recharts-surface").first().waitFor({ timeout: TIMEOUT_MS })),
+  ]);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  return parts.join(", ");
 }
+
+/** The paged routes the page asked since `since` (its clock): path, start → end, in ms. */
+async function apiTimings(page: Page, since: number): Promise<string> {
+  const entries = await page.evaluate(
+    (from) =>
+      performance
+        .getEntriesByType("resource")
+        .filter((e) => e.name.includes("/api/calls") && e.startTime >= from)
+        .map((entry) => {
+          const e = entry as PerformanceResourceTiming;
+          const url = new URL(e.name);
+          const part = url.searchParams.get("part") ?? url.searchParams.get("offset") ?? "";
+          const path = url.pathname.replace("/api/calls", "") || "/";
+          return `${path}${part ? `(${part})` : ""} ${Math.round(e.startTime - from)}→${Math.round(e.responseEnd - from)}`;
+        }),
+    since,
+  );
+  return entries.join(", ");
+}
+
+const pageClock = (page: Page) => page.evaluate(() => performance.now());
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -61,16 +91,19 @@ async function measure(origin: string, now: number, ext: string): Promise<string
       await page.goto(url, { timeout: TIMEOUT_MS });
       await painted(page);
     });
+    let openParts = "";
     const open = await timed(async () => {
       await page.goto(url, { timeout: TIMEOUT_MS });
-      await painted(page);
+      openParts = await painted(page, performance.now() - (await pageClock(page)));
     });
+    const openApi = await apiTimings(page, 0);
     const paged = await page.getByTestId("paged-note").isVisible();
     const countText = (await page.getByTestId("call-count").textContent()) ?? "";
 
     const firstId = async () =>
       page.locator("tbody [data-call-id]").first().getAttribute("data-call-id");
     const before = await firstId();
+    const sortSince = await pageClock(page);
     const sort = await timed(async () => {
       await page
         .getByRole("columnheader", { name: /^Duration/ })
@@ -85,10 +118,12 @@ async function measure(origin: string, now: number, ext: string): Promise<string
       await painted(page);
     });
 
+    const sortApi = await apiTimings(page, sortSince);
     const cdp = await context.newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
 
+    const agentSince = await pageClock(page);
     const agent = await timed(async () => {
       await page.getByLabel("Extensions").fill(ext);
       await page.getByRole("button", { name: "Apply" }).click();
@@ -99,6 +134,7 @@ async function measure(origin: string, now: number, ext: string): Promise<string
         .waitFor({ timeout: TIMEOUT_MS });
       await painted(page);
     });
+    const agentApi = await apiTimings(page, agentSince);
     const agentPaged = await page.getByTestId("paged-note").isVisible();
     const agentCount = (await page.getByTestId("call-count").textContent()) ?? "";
 
@@ -109,6 +145,8 @@ async function measure(origin: string, now: number, ext: string): Promise<string
         text: `≤ ${BUDGET_OPEN_MS / 1000} s`,
         within: open <= BUDGET_OPEN_MS,
       }),
+      note(`open: ${openParts}; requests (ms from navigation): ${openApi}`),
+      note(`sort requests (ms from the click): ${sortApi}`),
       figure("sort by Duration → first rows", ms(sort), {
         text: `≤ ${BUDGET_STEP_MS} ms`,
         within: sort <= BUDGET_STEP_MS,
@@ -118,6 +156,7 @@ async function measure(origin: string, now: number, ext: string): Promise<string
         within: agent <= BUDGET_STEP_MS,
       }),
       note(`that agent: ${agentCount.trim()}, ${agentPaged ? "paged" : "every row loaded"}`),
+      note(`its requests (ms from the click): ${agentApi}`),
       figure("browser heap after open and sort (after GC)", mb(heap.usedSize), {
         text: `≤ ${BUDGET_HEAP_MB} MB`,
         within: heap.usedSize <= BUDGET_HEAP_MB * 1024 * 1024,

@@ -126,7 +126,8 @@ export async function pagedOrderBy(
     if (!isColumnId(id)) continue;
     switch (columnKind(id)) {
       case "datetime":
-        keys.push(sql`started_at ${dir(desc)}`);
+        // NOT NULL: without "nulls last" the (started_at, call_id) index gives the order
+        keys.push(sql.raw(desc ? "started_at desc" : "started_at asc"));
         break;
       case "duration":
       case "price":

@@ -15,6 +15,7 @@ import { FIELD_NAMES } from "@/lib/voicenter/fields";
 import { pagedWhere } from "./local-sql";
 import { pagedOrderBy } from "./order";
 import { countWhere } from "./read";
+import { readyRecordsOf } from "./record-sets";
 import { tableTranslatorFor } from "./translator";
 import { parsePagedParams, type PagedView } from "./view-params";
 
@@ -61,12 +62,13 @@ export async function pagedModeOf(request: Request): Promise<PagedMode> {
   if (!filter.ok)
     return { count: 0, threshold, paged: false, available: false, reason: filter.reason };
   const db = await database();
-  const where = await pagedWhere(db, {
-    base: filter.filter,
-    filters: NO_LOCAL_FILTERS,
-    timeZone: "UTC",
-  });
-  const count = await countWhere(db, where);
+  // the range's records, when the server holds them (paged figures read them), are its count
+  const count =
+    readyRecordsOf(db, filter.filter)?.length ??
+    (await countWhere(
+      db,
+      await pagedWhere(db, { base: filter.filter, filters: NO_LOCAL_FILTERS, timeZone: "UTC" }),
+    ));
   return { count, threshold, paged: count > threshold, available: true };
 }
 

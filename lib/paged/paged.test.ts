@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
 import { callVolume } from "@/lib/analytics/buckets";
@@ -10,6 +11,7 @@ import type { ApiCall } from "@/lib/api/calls-response";
 import { callsToCsv } from "@/lib/csv/csv";
 import { deriveConversations } from "@/lib/dashboard/view-data";
 import type { DatabaseHandle } from "@/lib/db/database";
+import { COMPACT_READ } from "@/lib/store/compact";
 import { fetchSpanIntoStore } from "@/lib/store/fetch-span";
 import { readAnswerSlices } from "@/lib/store/query";
 import { sortKeysFor } from "@/lib/table/columns";
@@ -31,11 +33,12 @@ import {
   type StoreHarness,
 } from "@/testing/store/harness";
 
-import { computeChartFigures } from "./charts";
+import { chartFiguresOf, computeChartFigures } from "./charts";
 import { computeConversationFigures } from "./conversation-figures";
 import { pagedWhere } from "./local-sql";
 import { pagedOrderBy } from "./order";
 import { countWhere, readAllInOrder, readPage } from "./read";
+import { keptFigure, readCompact, readyRecordsOf, recordsOf } from "./record-sets";
 import { tableTranslatorFor } from "./translator";
 
 /**
@@ -179,6 +182,12 @@ describeEachDatabase("paged mode equals the browser", (target) => {
       expect(figures.volume).toEqual(callVolume(kept, { timeZone: ZONE, range }));
       expect(figures.statuses).toEqual(countByStatus(kept));
       expect(figures.histogram).toEqual(durationHistogram(kept));
+      // from the kept records, once read: the same
+      const kept2 = await recordsOf(handle.db, range);
+      expect(chartFiguresOf(kept2, filters, { timeZone: ZONE, range })).toEqual({
+        records: kept.length,
+        ...figures,
+      });
     }
   });
 
@@ -201,6 +210,49 @@ describeEachDatabase("paged mode equals the browser", (target) => {
       expect(figures.heatmap).toEqual(
         computeHeatmap(local.heatmap.conversations, { timeZone: ZONE, range }),
       );
+    }
+  });
+
+  it("reads the range's records in slices, each continuing where the last ended", async () => {
+    const whole = await readCompact(handle.db, range);
+    expect(whole.map((c) => c.CallID)).toEqual(calls.map((c) => c.CallID));
+    expect(await readCompact(handle.db, range, 333)).toEqual(whole);
+    expect(readyRecordsOf(handle.db, range)).toBe(await recordsOf(handle.db, range));
+  });
+
+  it("keeps a view's figure a minute, then computes it again", async () => {
+    let runs = 0;
+    const compute = () => Promise.resolve(++runs);
+    const now = Date.now();
+    expect(await keptFigure(handle.db, range, "probe", compute, now)).toBe(1);
+    expect(await keptFigure(handle.db, range, "probe", compute, now + 59_000)).toBe(1);
+    expect(await keptFigure(handle.db, range, "other", compute, now + 59_000)).toBe(2);
+    expect(await keptFigure(handle.db, range, "probe", compute, now + 61_000)).toBe(3);
+  });
+
+  it("reads rows stored before the compact column as it reads the others", async () => {
+    const options = {
+      filters: NO_LOCAL_FILTERS,
+      timeZone: ZONE,
+      range,
+      shortAbandonSeconds: 5,
+      serviceLevelSeconds: 20,
+    };
+    const written = await computeConversationFigures(handle.db, range, options);
+    const { rows } = await handle.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from stored_call where compact is not null`,
+    );
+    expect(rows[0]?.n).toBe(calls.length);
+    await handle.db.execute(sql`update stored_call set compact = null where cdr_type % 2 = 0`);
+    try {
+      // a minute later than the kept set: read again
+      const read = await computeConversationFigures(handle.db, range, {
+        ...options,
+        now: Date.now() + 120_000,
+      });
+      expect(read).toEqual(written);
+    } finally {
+      await handle.db.execute(sql`update stored_call set compact = ${sql.raw(COMPACT_READ)}`);
     }
   });
 

@@ -7,7 +7,9 @@ import type { Database } from "@/lib/db/database";
 import type { Call } from "@/lib/voicenter/call";
 import type { RejectedRecord } from "@/lib/voicenter/response";
 
+import { compactSql } from "./compact";
 import { at } from "./filter";
+import { keepStatistics } from "./statistics";
 
 /**
  * Writing fetched calls. Calls go in batches, each its own statement (PGlite has one
@@ -30,9 +32,9 @@ const txt = (field: string) => `r->>'${field}'`;
 const COLUMNS = `call_id, started_at, cdr_type, dial_status, duration, ring_time, price,
   caller_number, target_number, did, numbers, caller_extension, target_extension, extensions,
   representative_code, representative_name, user_name, queue_name, department_id,
-  has_recording, record, first_fetched_at, last_fetched_at`;
+  has_recording, record, compact, first_fetched_at, last_fetched_at`;
 
-const VALUES = [
+const ROW_VALUES = [
   txt("CallID"),
   `(r->>'Date')::timestamptz`,
   int("CdrType"),
@@ -55,7 +57,11 @@ const VALUES = [
   // as /api/calls's HasRecording (lib/api/calls-response.ts)
   `coalesce(r->>'RecordURL', '') <> '' or coalesce(r->'RecordExpect' = 'true'::jsonb, false)`,
   "r",
-].join(",\n  ");
+];
+
+// The compact form (compact.ts) of the row being written, from the same expressions.
+const byColumn = new Map(COLUMNS.split(",").map((c, i) => [c.trim(), ROW_VALUES[i] ?? ""]));
+const VALUES = [...ROW_VALUES, compactSql((name) => byColumn.get(name) ?? name)].join(",\n  ");
 
 const UPDATES = COLUMNS.split(",")
   .map((c) => c.trim())
@@ -89,6 +95,7 @@ export async function upsertCalls(
       on conflict (call_id) do update set ${sql.raw(UPDATES)}
       where stored_call.last_fetched_at <= excluded.last_fetched_at`);
   }
+  if (rows.length > 0) await keepStatistics(db);
   return rows.length;
 }
 

@@ -1,6 +1,7 @@
-import { computeChartFigures } from "@/lib/paged/charts";
+import { chartFiguresOf, computeChartFigures } from "@/lib/paged/charts";
 import { computeConversationFigures } from "@/lib/paged/conversation-figures";
-import { countOfView, pagedRequestOf } from "@/lib/paged/paged-service";
+import { countOfView, pagedRequestOf, type PagedRequest } from "@/lib/paged/paged-service";
+import { keptFigure, readyRecordsOf } from "@/lib/paged/record-sets";
 import { badParameter } from "@/lib/server/api-error";
 import { withApi } from "@/lib/server/with-api";
 
@@ -8,9 +9,28 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /**
+ * From the range's records when the server holds them already, else from the database;
+ * kept a minute either way.
+ */
+function charts(paged: PagedRequest, range: { from: number; to: number }) {
+  const options = { timeZone: paged.view.tz, range };
+  const key = `charts|${JSON.stringify({ filters: paged.view.filters, ...options })}`;
+  return keptFigure(paged.db, paged.filter, key, async () => {
+    const ready = readyRecordsOf(paged.db, paged.filter);
+    if (ready) return chartFiguresOf(ready, paged.view.filters, options);
+    const [records, figures] = await Promise.all([
+      countOfView(paged),
+      computeChartFigures(paged.db, paged.where, options),
+    ]);
+    return { records, ...figures };
+  });
+}
+
+/**
  * The figures of a view beyond the threshold, computed on the server by the browser's own
  * functions: `part=charts` (the default: record count, volume, statuses, talk time — fast,
- * in SQL) or `part=conversations` (KPIs, callbacks, heatmap — grouped from the store).
+ * in SQL, or from the range's records once the server holds them) or `part=conversations`
+ * (KPIs, callbacks, heatmap — grouped from the store's records of the range).
  */
 export const GET = withApi(
   async (request) => {
@@ -29,13 +49,7 @@ export const GET = withApi(
             shortAbandonSeconds: paged.view.abandonS,
             serviceLevelSeconds: paged.view.slaS,
           })
-        : {
-            records: await countOfView(paged),
-            ...(await computeChartFigures(paged.db, paged.where, {
-              timeZone: paged.view.tz,
-              range,
-            })),
-          };
+        : await charts(paged, range);
     return Response.json(body, { headers: { "cache-control": "private, no-store" } });
   },
   { permission: "calls.view" },
