@@ -92,7 +92,9 @@ async function measure(origin: string): Promise<string[]> {
         within: apply <= BUDGET_FACTOR * base,
       }),
       figure("ratio Apply→paint / fetch+parse", `${(apply / base).toFixed(2)}×`),
-      figure("click → last byte of the answer", ms(median(applied.map((a) => a.responseEnd)))),
+      figure("click → /api/calls asked", ms(median(applied.map((a) => a.fetchStart)))),
+      figure("click → its first byte", ms(median(applied.map((a) => a.responseStart)))),
+      figure("click → its last byte", ms(median(applied.map((a) => a.responseEnd)))),
       note(
         `medians of ${RUNS}; each Apply from a fresh load of the day filtered to ext=${NO_SUCH_EXT},`,
       ),
