@@ -14,6 +14,21 @@ export type CallsLoad = CallsResponse & {
   liveTo?: number;
 };
 
+/**
+ * Resolves once the browser has painted what React just committed: the frame after it, and
+ * a task (a hidden tab paints no frames: then after a moment anyway).
+ */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== "function") return Promise.resolve();
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
 /** Repaints of a growing answer: the first slice at once, then less often the more there is. */
 function repaintEveryMs(calls: number): number {
   return Math.max(250, calls / 40);
@@ -67,8 +82,12 @@ export async function loadCalls(
       onCalls(calls) {
         latest = calls;
         if (!paint || now() - paintedAt < repaintEveryMs(calls.length)) return;
+        const first = paintedAt === -Infinity;
         paintedAt = now();
         ctx.client.setQueryData(ctx.queryKey, partialLoad(calls, progress, range, "streaming"));
+        // The first rows are the point of streaming: the rest (already in the socket's
+        // buffer) is read once they are on screen, not in the tasks before the frame.
+        return first ? afterPaint() : undefined;
       },
     });
   } catch (error) {
