@@ -29,6 +29,12 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/**
+ * The first repaint shows this many calls, the rest of what came follows right after it is
+ * painted: grouping and the table's row model cost by the row, a screenful needs few.
+ */
+const FIRST_PAINT_CALLS = 500;
+
 /** Repaints of a growing answer: the first slice at once, then less often the more there is. */
 function repaintEveryMs(calls: number): number {
   return Math.max(250, calls / 40);
@@ -79,15 +85,20 @@ export async function loadCalls(
         progress = p;
         load.progress(p);
       },
-      onCalls(calls) {
+      async onCalls(calls) {
         latest = calls;
         if (!paint || now() - paintedAt < repaintEveryMs(calls.length)) return;
-        const first = paintedAt === -Infinity;
+        const write = (some: readonly ApiCall[]) =>
+          ctx.client.setQueryData(ctx.queryKey, partialLoad(some, progress, range, "streaming"));
+        if (paintedAt === -Infinity && calls.length > FIRST_PAINT_CALLS) {
+          // The first rows are the point of streaming: a screenful, painted before the rest
+          // of the slice is shown and the rest of the answer (already in the socket's
+          // buffer) is read, so that work does not fill the tasks before the frame.
+          write(calls.slice(0, FIRST_PAINT_CALLS));
+          await afterPaint();
+        }
         paintedAt = now();
-        ctx.client.setQueryData(ctx.queryKey, partialLoad(calls, progress, range, "streaming"));
-        // The first rows are the point of streaming: the rest (already in the socket's
-        // buffer) is read once they are on screen, not in the tasks before the frame.
-        return first ? afterPaint() : undefined;
+        write(calls);
       },
     });
   } catch (error) {
