@@ -112,3 +112,23 @@ test("Cancel stops the load: what came stays, marked as not all of the range", a
   await expect(page.getByTestId("call-count")).toHaveText(/^[\d,]+ records$/, { timeout: 90_000 });
   await expect(banner).toBeHidden();
 });
+
+test("the calls are asked at once, beside the mode question, not after its answer", async ({
+  page,
+}) => {
+  // The mode question (paged or not) counts the store: waiting for it before asking for
+  // the calls put a round trip and a count before the first row of every view.
+  const events: string[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === "/api/calls") events.push("calls asked");
+  });
+  page.on("requestfinished", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === "/api/calls/mode") events.push("mode answered");
+  });
+  await page.goto(busyDays(3, 1));
+  await expect(page.getByTestId("call-count")).toHaveText(/^[\d,]+ records$/, { timeout: 90_000 });
+  expect(events.indexOf("calls asked")).toBeGreaterThanOrEqual(0);
+  expect(events.indexOf("mode answered")).toBeGreaterThan(events.indexOf("calls asked"));
+});

@@ -6,6 +6,10 @@
 export interface Applied {
   /** Click on Apply → a table row in the DOM and the frame after it run. */
   ms: number;
+  /** Click on Apply → the page asks /api/calls (Resource Timing startTime). */
+  fetchStart: number;
+  /** Click on Apply → the first byte of the /api/calls answer. */
+  responseStart: number;
   /** Click on Apply → the last byte of the /api/calls answer (Resource Timing; streamed, it may come after the paint). */
   responseEnd: number;
 }
@@ -67,18 +71,40 @@ export async function awaitApply(search: string): Promise<Applied> {
   const painted = await window.__applyPainted;
   if (!painted) throw new Error("probe not armed");
   // a streamed answer paints before its last byte: its timing entry appears when it ends
-  // (no named helper here: the bundler would wrap it in a function the page lacks)
+  // (no named helper here: the bundler would wrap it in a function the page lacks). The
+  // path too, not only the search: /api/calls/mode is asked with the same one; and asked
+  // after the click, not the fetch+parse measured before it.
+  const wanted = `${location.origin}/api/calls${search}`;
   let entry: PerformanceResourceTiming | undefined;
   for (let waited = 0; waited <= 60_000; waited += 100) {
     entry = performance
       .getEntriesByType("resource")
-      .filter((e) => e.name.endsWith(search))
+      .filter((e) => e.name === wanted && e.startTime >= painted.clickedAt)
       .pop() as PerformanceResourceTiming | undefined;
     if (entry) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const clicked = painted.clickedAt;
   return {
-    ms: painted.paintedAt - painted.clickedAt,
-    responseEnd: entry ? entry.responseEnd - painted.clickedAt : Number.NaN,
+    ms: painted.paintedAt - clicked,
+    fetchStart: entry ? entry.startTime - clicked : Number.NaN,
+    responseStart: entry ? entry.responseStart - clicked : Number.NaN,
+    responseEnd: entry ? entry.responseEnd - clicked : Number.NaN,
   };
+}
+
+/**
+ * Waits until the page has run no long task for `quietMs`: a page just loaded is still
+ * busy (the view engine, hydration's effects), and a click or a fetch then measures that.
+ */
+export async function settlePage(quietMs: number): Promise<void> {
+  let last = performance.now();
+  const observer = new PerformanceObserver(() => {
+    last = performance.now();
+  });
+  observer.observe({ type: "longtask" });
+  const deadline = performance.now() + 10_000;
+  while (performance.now() - last < quietMs && performance.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
 }

@@ -7,7 +7,12 @@ import { displayZone, type ZoneSource } from "@/lib/views/display-zone";
 import { useSavedZone } from "./preferences-context";
 
 const noSubscription = () => () => {};
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+// Read once: every render asks (twice, useSyncExternalStore checks), and a formatter is dear.
+let knownZone: string | null | undefined;
+const browserZone = () =>
+  knownZone === undefined
+    ? (knownZone = Intl.DateTimeFormat().resolvedOptions().timeZone || null)
+    : knownZone;
 
 /** The browser's own zone once hydrated (null on the server). */
 export function useBrowserZone(): string | null {

@@ -78,8 +78,8 @@ export type LoadProgress = Omit<ProgressEvent, "type">;
 
 export interface StreamHandlers {
   onProgress?: (progress: LoadProgress) => void;
-  /** The calls so far (the same array, grown), after each slice. */
-  onCalls?: (calls: readonly ApiCall[]) => void;
+  /** The calls so far (the same array, grown), after each slice; the next is read once it settles. */
+  onCalls?: (calls: readonly ApiCall[]) => void | Promise<void>;
 }
 
 /** `/api/calls`'s order: Date, then CallID (as the plain answer and the store sort). */
@@ -125,7 +125,7 @@ export async function fetchCallsStreamed(
             if (sorted && last && byDateThenId(last, call) > 0) sorted = false;
             calls.push(call);
           }
-          handlers.onCalls?.(calls);
+          await handlers.onCalls?.(calls);
           break;
         }
         case "error":

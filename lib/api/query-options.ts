@@ -14,6 +14,9 @@ export type { LoadProgress } from "./fetch-calls";
  * views share one load (and the server's cache entry).
  */
 
+/** The query key of a view's calls (its canonical `/api/calls` search). */
+export const callsQueryKey = (search: string | null) => ["calls", search] as const;
+
 /**
  * The calls of a view, streamed: the first rows show while the rest arrive, with progress and
  * Cancel (lib/api/streamed-calls.ts); the previous view's stay on screen until the first rows.
@@ -21,7 +24,7 @@ export type { LoadProgress } from "./fetch-calls";
 export function callsQueryOptions(request: ViewRequest, { enabled }: { enabled: boolean }) {
   const search = request.ok ? request.search : null;
   return queryOptions({
-    queryKey: ["calls", search],
+    queryKey: callsQueryKey(search),
     queryFn: ({ signal, client, queryKey }) =>
       loadCalls(search ?? "", { signal, client, queryKey }),
     enabled: enabled && search !== null,

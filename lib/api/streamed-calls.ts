@@ -14,6 +14,27 @@ export type CallsLoad = CallsResponse & {
   liveTo?: number;
 };
 
+/**
+ * Resolves once the browser has painted what React just committed: the frame after it, and
+ * a task (a hidden tab paints no frames: then after a moment anyway).
+ */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== "function") return Promise.resolve();
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
+/**
+ * The first repaint shows this many calls, the rest of what came follows right after it is
+ * painted: grouping and the table's row model cost by the row, a screenful needs few.
+ */
+const FIRST_PAINT_CALLS = 500;
+
 /** Repaints of a growing answer: the first slice at once, then less often the more there is. */
 function repaintEveryMs(calls: number): number {
   return Math.max(250, calls / 40);
@@ -64,11 +85,20 @@ export async function loadCalls(
         progress = p;
         load.progress(p);
       },
-      onCalls(calls) {
+      async onCalls(calls) {
         latest = calls;
         if (!paint || now() - paintedAt < repaintEveryMs(calls.length)) return;
+        const write = (some: readonly ApiCall[]) =>
+          ctx.client.setQueryData(ctx.queryKey, partialLoad(some, progress, range, "streaming"));
+        if (paintedAt === -Infinity && calls.length > FIRST_PAINT_CALLS) {
+          // The first rows are the point of streaming: a screenful, painted before the rest
+          // of the slice is shown and the rest of the answer (already in the socket's
+          // buffer) is read, so that work does not fill the tasks before the frame.
+          write(calls.slice(0, FIRST_PAINT_CALLS));
+          await afterPaint();
+        }
         paintedAt = now();
-        ctx.client.setQueryData(ctx.queryKey, partialLoad(calls, progress, range, "streaming"));
+        write(calls);
       },
     });
   } catch (error) {

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { CALL_TYPE_IDS, CALL_TYPES } from "@/lib/voicenter/call-types";
 import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
 
-import { legStartMs, summarizeConversation, summarizeSingle } from "./conversation";
+import { legStartMs, summarizeConversation } from "./conversation";
 import { originalIdOf, type ConversationRecord } from "./records";
+import { summarizeSingle } from "./summarize-single";
 
 const BASE = Date.UTC(2026, 2, 1, 8);
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });

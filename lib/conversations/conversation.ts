@@ -1,7 +1,17 @@
 import { callEpochMs } from "@/lib/time/call-time";
 import { CALL_TYPES, type CallTypeInfo, type LegRole } from "@/lib/voicenter/call-types";
-import { DIAL_STATUS_NAMES, outcomeOf, type CallOutcome } from "@/lib/voicenter/dial-statuses";
+import type { CallOutcome } from "@/lib/voicenter/dial-statuses";
 
+import {
+  DIRECTIONS,
+  NO_AGENTS,
+  NOT_CALLED,
+  onlyAgent,
+  outcomeOfStatus,
+  RANK,
+  text,
+  VOICEMAIL_TYPE,
+} from "./leg-facts";
 import {
   agentOf,
   callTypeIdOf,
@@ -54,44 +64,9 @@ export interface Conversation<R extends ConversationRecord = ConversationRecord>
   partial: boolean;
 }
 
-const DIRECTIONS = { incoming: "inbound", outgoing: "outbound", internal: "internal" } as const;
-
-/** How strongly a leg speaks for the conversation; agent and consult legs never do. */
-const RANK: Record<LegRole, number> = {
-  whole: 5,
-  customer: 5,
-  dial: 3,
-  forward: 2,
-  transfer: 1,
-  agent: -1,
-  consult: -1,
-};
-
-const VOICEMAIL_TYPE = 11;
-
-// The contract's outcomeOf, memoized: it runs several times per record.
-const OUTCOME_BY_STATUS = new Map(DIAL_STATUS_NAMES.map((s) => [s as string, outcomeOf(s)]));
-const outcomeOfStatus = (status: string | undefined): CallOutcome =>
-  (status === undefined ? undefined : OUTCOME_BY_STATUS.get(status)) ?? "failed";
-
+// One record (most conversations): shared scratch lists for summarizeConversation.
 const ONE_INFO: CallTypeInfo[] = [CALL_TYPES[8]];
 const ONE_ROLE: LegRole[] = ["whole"];
-
-// Most conversations name one agent or none: they share these lists.
-const NO_AGENTS: readonly AgentRef[] = Object.freeze([]);
-const onlyAgents = new WeakMap<AgentRef, readonly AgentRef[]>();
-function onlyAgent(ref: AgentRef): readonly AgentRef[] {
-  let list = onlyAgents.get(ref);
-  if (!list) {
-    list = Object.freeze([ref]);
-    onlyAgents.set(ref, list);
-  }
-  return list;
-}
-const NOT_CALLED = "NOTCALLED";
-
-const text = (value: string | undefined): string | undefined =>
-  value === undefined || value === "" ? undefined : value;
 
 /** The end of a leg, epoch ms. */
 export function legEndMs(leg: ConversationRecord, startMs: number): number {
@@ -235,46 +210,6 @@ export function summarizeConversation<R extends ConversationRecord>(
     talkSeconds,
     recorded,
     costAgorot,
-    partial,
-  };
-}
-
-/**
- * `summarizeConversation([leg], …)` for a conversation of one record — nine in ten — read
- * in one pass without the per-leg lists and loops the general case needs.
- */
-export function summarizeSingle<R extends ConversationRecord>(
-  leg: R,
-  partial: boolean,
-  start: number,
-  sharedId: string | null,
-): Conversation<R> {
-  const info = typeInfoOf(leg);
-  const role = info.legRole;
-  const voicemail = callTypeIdOf(leg) === VOICEMAIL_TYPE;
-  const own = outcomeOfStatus(leg.DialStatus);
-  const outcome: CallOutcome = role === "agent" ? "failed" : voicemail ? "missed" : own;
-  const agent = agentOf(leg, info);
-  const talks = outcome === "answered" && RANK[role] >= 0 && !voicemail && own === "answered";
-  return {
-    id: sharedId ?? leg.CallID,
-    legs: [leg],
-    primaryLeg: 0,
-    direction:
-      outcome !== "answered" && role === "consult" ? "internal" : DIRECTIONS[info.direction],
-    start,
-    customer: customerKeyOf(leg, info),
-    agent,
-    agents: agent ? onlyAgent(agent) : NO_AGENTS,
-    queue: text(leg.QueueName),
-    did: text(leg.DID),
-    outcome,
-    status: leg.DialStatus,
-    voicemail,
-    waitSeconds: leg.RingTime,
-    talkSeconds: talks ? (leg.Duration ?? 0) : 0,
-    recorded: leg.HasRecording === true,
-    costAgorot: leg.Price ?? 0,
     partial,
   };
 }

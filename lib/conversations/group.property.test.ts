@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { CALL_TYPE_IDS } from "@/lib/voicenter/call-types";
 import { DIAL_STATUS_NAMES } from "@/lib/voicenter/dial-statuses";
+import { groupConversationsBefore } from "@/testing/conversations/group-before";
 
 import { groupConversations } from "./group";
 
@@ -120,6 +121,15 @@ describe("groupConversations (property-based)", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("gives exactly what the loops before their restructure gave", () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 60 }), (records) => {
+        expect(groupConversations(records)).toStrictEqual(groupConversationsBefore(records));
+      }),
+      { numRuns: 500 },
     );
   });
 });

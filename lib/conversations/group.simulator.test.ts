@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { DAY_MS } from "@/lib/time/units";
 import { TWO_LEG_TYPES } from "@/lib/voicenter/call-types";
+import { groupConversationsBefore } from "@/testing/conversations/group-before";
 import { simulatedApiCalls } from "@/testing/simulator";
 
 import { groupConversations } from "./group";
@@ -14,6 +15,10 @@ const types = (legs: readonly { CdrType?: number; Type?: string }[]) =>
   legs.map((leg) => callTypeIdOf(leg)).join("/");
 
 describe("conversations of two simulated days", () => {
+  it("are what the grouping gave before its loops were restructured", () => {
+    expect(conversations).toStrictEqual(groupConversationsBefore(calls));
+  });
+
   it("holds every record once", () => {
     expect(conversations.reduce((n, c) => n + c.legs.length, 0)).toBe(calls.length);
     expect(new Set(conversations.flatMap((c) => c.legs)).size).toBe(calls.length);
