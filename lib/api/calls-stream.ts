@@ -23,8 +23,8 @@ const progressEventSchema = z.object({
   upstreamRequests: z.number(),
 });
 
-const summaryEventSchema = z.object({
-  type: z.literal("summary"),
+/** What an answer says besides its calls: the plain answer's envelope, the stream's summary. */
+export const answerSummaryShape = {
   total: z.number(),
   complete: z.boolean(),
   incompleteReason: z.optional(z.string()),
@@ -33,7 +33,9 @@ const summaryEventSchema = z.object({
   rejected: z.object({ count: z.number(), reasons: z.array(z.string()) }),
   mode: z.enum(["demo", "live"]),
   range: z.object({ from: z.string(), to: z.string() }),
-});
+};
+
+const summaryEventSchema = z.object({ type: z.literal("summary"), ...answerSummaryShape });
 
 const errorEventSchema = z.object({
   type: z.literal("error"),

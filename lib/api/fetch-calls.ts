@@ -3,7 +3,13 @@ import * as z from "zod/mini";
 import type { ApiCall, CallsResponse } from "@/lib/api/calls-response";
 import { apiErrorEnvelopeSchema, type ApiErrorCode } from "@/lib/api/error-codes";
 
-import { CallsStreamError, NDJSON_TYPE, readCallsEvents, type ProgressEvent } from "./calls-stream";
+import {
+  answerSummaryShape,
+  CallsStreamError,
+  NDJSON_TYPE,
+  readCallsEvents,
+  type ProgressEvent,
+} from "./calls-stream";
 
 /** The browser's own failures: the server unreachable, or an answer that is not the API's. */
 export type ClientErrorCode = "network" | "http" | "bad_response";
@@ -23,17 +29,7 @@ export class CallsRequestError extends Error {
 // The envelope is checked by the schema; each of up to 100,000 rows only for what the page
 // relies on, in a loop that copies nothing (a per-row schema copies every row: ~10 µs each).
 // The server already normalized them.
-const responseSchema = z.object({
-  calls: z.array(z.unknown()),
-  total: z.number(),
-  complete: z.boolean(),
-  incompleteReason: z.optional(z.string()),
-  upstreamTotal: z.optional(z.number()),
-  upstreamRequests: z.number(),
-  rejected: z.object({ count: z.number(), reasons: z.array(z.string()) }),
-  mode: z.enum(["demo", "live"]),
-  range: z.object({ from: z.string(), to: z.string() }),
-});
+const responseSchema = z.object({ calls: z.array(z.unknown()), ...answerSummaryShape });
 
 async function request(search: string, accept: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
