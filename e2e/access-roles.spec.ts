@@ -400,6 +400,9 @@ test.describe.serial("signing in and out", () => {
     browser,
   }) => {
     const person = await signedIn(browser, "viewer");
+    // signing out of a page that has loaded: a click while it still starts its requests has
+    // those answered 401 (rightly), which the browser logs as console errors
+    await waitForRows(person.page);
     const cookie = (await person.context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     await person.page.getByTestId("sign-out").click();
     await expect(person.page).toHaveURL(`${app.url}/login`);

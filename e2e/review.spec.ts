@@ -110,7 +110,12 @@ test.describe.serial("supervisors review recordings; a viewer sees no queue", ()
     await expectPlaying(page, first);
     await expect.poll(() => position(page), { timeout: 60_000 }).toBe(second);
     await expectPlaying(page, second ?? "");
-    // K back to the first, R marks it and moves on
+    // K back to the first, R marks it and moves on; R comes while the first still loads (the
+    // recording answers slowly here): it is playing all the same, and the second plays on
+    await page.route("**/api/recordings/**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.fallback();
+    });
     await page.keyboard.press("k");
     await expect.poll(() => position(page)).toBe(first);
     await page.keyboard.press("r");
@@ -118,6 +123,7 @@ test.describe.serial("supervisors review recordings; a viewer sees no queue", ()
     await expect(page.getByTestId("review-progress")).toHaveText(`1 of ${queueLength} reviewed`);
     // it was playing: the second plays on; Space pauses it
     await expectPlaying(page, second ?? "");
+    await page.unroute("**/api/recordings/**");
     await page.keyboard.press("Space");
     await expect.poll(() => audio(page).evaluate((a: HTMLAudioElement) => a.paused)).toBe(true);
 

@@ -104,6 +104,12 @@ test("a viewer saves a personal view, opens it from the menu by keyboard, and la
   const viewUrl = new URL(page.url());
   await saveView(page, "Answered, longest first", { makeDefault: false });
 
+  // the list answers slowly: the menu opens while it loads and moves to the first view once
+  // it has (it stayed on "Manage views…", the only item a loading menu has)
+  await page.route("**/api/views", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.fallback();
+  });
   await page.goto(`${app.url}/agents`);
   // by keyboard: the button opens the menu on its first item, arrows move, Enter opens
   await menuButton(page).focus();
@@ -111,6 +117,7 @@ test("a viewer saves a personal view, opens it from the menu by keyboard, and la
   await expect(menu(page)).toBeVisible();
   const item = menu(page).getByRole("menuitem", { name: /Answered, longest first/ });
   await expect(item).toBeFocused();
+  await page.unroute("**/api/views");
   await page.keyboard.press("End");
   await expect(menu(page).getByRole("menuitem", { name: "Manage views…" })).toBeFocused();
   await page.keyboard.press("Home");

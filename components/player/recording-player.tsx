@@ -93,6 +93,14 @@ export function RecordingPlayer({
 
   useEffect(() => () => probeRef.current?.abort(), [callId]);
 
+  // Whether it is meant to play: a recording asked to play is paused until enough of it has
+  // loaded, and a page that moves on at once (the review queue's K then R) must see it as
+  // playing, or the next one would start paused.
+  const meantToPlay = useRef(autoPlay);
+  useEffect(() => {
+    meantToPlay.current = autoPlay;
+  }, [callId, autoPlay]);
+
   // Nothing to seek in when the route could not serve audio; an unplayable format can still be downloaded.
   const disabled = problem !== undefined && problem !== "unsupported";
 
@@ -113,14 +121,22 @@ export function RecordingPlayer({
     if (!audio) return;
     if (audio.paused) {
       if (problem) return;
+      meantToPlay.current = true;
       // Refusals (autoplay policy, a source that failed) surface through the error event.
       audio.play().catch(() => undefined);
-    } else audio.pause();
+    } else {
+      meantToPlay.current = false;
+      audio.pause();
+    }
   }
 
   useImperativeHandle(handle, () => ({
     toggle: togglePlay,
-    playing: () => audioRef.current?.paused === false,
+    playing: () => {
+      const audio = audioRef.current;
+      if (!audio || audio.ended || problem) return false;
+      return !audio.paused || meantToPlay.current;
+    },
     focus: () => audioRef.current?.closest<HTMLElement>("[data-testid=recording-player]")?.focus(),
   }));
 
@@ -176,8 +192,13 @@ export function RecordingPlayer({
         data-testid="recording-audio"
         className="hidden"
         onPlay={() => setPlaying(true)}
-        onPause={() => setPlaying(false)}
+        onPause={(e) => {
+          // paused from outside (the system's media keys); a new source's reset starts at 0
+          if (e.currentTarget.currentTime > 0) meantToPlay.current = false;
+          setPlaying(false);
+        }}
         onEnded={() => {
+          meantToPlay.current = false;
           setPlaying(false);
           onEnded?.();
         }}

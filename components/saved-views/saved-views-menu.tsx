@@ -43,6 +43,7 @@ export function SavedViewsMenu({ onStatus }: { onStatus: (message: string) => vo
   const onKeyDown = useMenuKeys({
     open: open !== null,
     start: open ?? "first",
+    ready: query.data !== undefined,
     menu,
     button,
     close,

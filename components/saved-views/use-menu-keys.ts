@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, type KeyboardEvent, type RefObject } from "react";
+import { useEffect, useRef, type KeyboardEvent, type RefObject } from "react";
 
 const ITEMS = '[role="menuitem"]:not([aria-disabled="true"])';
 
@@ -12,22 +12,36 @@ function items(menu: HTMLElement | null): HTMLElement[] {
  * A menu button's keyboard, as the WAI-ARIA menu pattern has it: the menu opens on the first
  * item (ArrowUp: the last); ArrowDown/ArrowUp move and wrap, Home/End jump, a letter moves to
  * the next item starting with it, Escape closes back to the button, Tab closes and moves on.
- * Items are focused one at a time (tabindex -1); disabled ones are passed over.
+ * Items are focused one at a time (tabindex -1); disabled ones are passed over. A menu opened
+ * before its items have loaded (`ready` false) moves to its starting item again once they have,
+ * unless focus has been moved inside it meanwhile.
  */
 export function useMenuKeys(options: {
   open: boolean;
   /** Where focus goes when the menu opens. */
   start: "first" | "last";
+  /** False while the items are still loading: the start is placed again when they arrive. */
+  ready: boolean;
   menu: RefObject<HTMLElement | null>;
   button: RefObject<HTMLElement | null>;
   close: () => void;
 }) {
-  const { open, start, menu, button, close } = options;
+  const { open, start, ready, menu, button, close } = options;
+  // the item the opening focused: while focus is still there, a load may move it to the start
+  const placed = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (!open) return;
+    if (!open) {
+      placed.current = null;
+      return;
+    }
+    const active = document.activeElement;
+    const moved = placed.current !== null && active !== placed.current;
+    if (moved && menu.current?.contains(active)) return;
     const list = items(menu.current);
-    (start === "first" ? list[0] : list.at(-1))?.focus();
-  }, [open, start, menu]);
+    const target = (start === "first" ? list[0] : list.at(-1)) ?? null;
+    target?.focus();
+    placed.current = target;
+  }, [open, start, ready, menu]);
 
   // a pointer outside closes it, as a click elsewhere closes a native menu
   useEffect(() => {
