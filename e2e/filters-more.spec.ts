@@ -54,3 +54,24 @@ test.describe("the other upstream filters", () => {
     expect(await callCount(page)).toBeLessThan(all);
   });
 });
+
+test("a link with values the dashboard cannot read says which, and one button leaves them out", async ({
+  page,
+}) => {
+  await page.goto(callsUrl({ status: "ANSWER,BUSSY", minDur: "ten", rows: "legs" }));
+  await waitForRows(page);
+  const notice = page.getByTestId("unread-link");
+  await expect(notice).toHaveText(
+    /Not understood in this link, so left out: status “ANSWER,BUSSY”, minDur “ten”, rows “legs”\./,
+  );
+  // what was read applies: the answered calls only
+  const answered = await callCount(page);
+  await notice.getByRole("button", { name: "Remove them from the link" }).click();
+  await expect(notice).toBeHidden();
+  const search = new URL(page.url()).searchParams;
+  expect(search.get("status")).toBe("ANSWER");
+  expect(search.has("minDur")).toBe(false);
+  expect(search.has("rows")).toBe(false);
+  expect(search.get("from")).toBeTruthy();
+  expect(await callCount(page)).toBe(answered);
+});

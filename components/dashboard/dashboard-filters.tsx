@@ -7,6 +7,7 @@ import { CallsStatus } from "@/components/calls-page/calls-status";
 import { LiveToggle } from "@/components/calls-page/live-toggle";
 import { DrillChips } from "@/components/filters/drill-chips";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { UnreadLinkNotice } from "@/components/filters/unread-link-notice";
 import { ViewsToolbar } from "@/components/saved-views/views-toolbar";
 import { createLabeler } from "@/lib/format/labels";
 import { CLEARED_FILTERS } from "@/lib/view-state/parsers";
@@ -53,6 +54,7 @@ export function DashboardFilters({ dashboard }: { dashboard: Dashboard }) {
         />
       </FilterBar>
       <div className="flex flex-col gap-4 px-4 pt-4 empty:hidden">
+        <UnreadLinkNotice view={view} onLeaveOut={(patch) => void setView(patch)} />
         <CallsStatus
           query={query}
           loading={loading}
