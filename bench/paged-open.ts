@@ -7,6 +7,7 @@ import { openPglite } from "@/lib/db/pglite/open";
 import { DAY_MS } from "@/lib/time/units";
 
 import { waitForServer } from "./apply-paint";
+import { profiled } from "./browser/cpu-profile";
 import { launchChromium, ROOT } from "./browser/harness";
 import { withNextStart } from "./next-start";
 import { count, figure, mb, ms, note, seconds, type Section } from "./report";
@@ -104,36 +105,41 @@ async function measure(origin: string, now: number, ext: string): Promise<string
       page.locator("tbody [data-call-id]").first().getAttribute("data-call-id");
     const before = await firstId();
     const sortSince = await pageClock(page);
-    const sort = await timed(async () => {
-      await page
-        .getByRole("columnheader", { name: /^Duration/ })
-        .getByRole("button")
-        .click();
-      await page.waitForURL(/sort=Duration/, { timeout: TIMEOUT_MS });
-      await page.waitForFunction(
-        (id) => document.querySelector("tbody [data-call-id]")?.getAttribute("data-call-id") !== id,
-        before,
-        { timeout: TIMEOUT_MS },
-      );
-      await painted(page);
-    });
+    const cdp = await context.newCDPSession(page);
+    const { result: sort, lines: sortProfile } = await profiled(cdp, "sort", () =>
+      timed(async () => {
+        await page
+          .getByRole("columnheader", { name: /^Duration/ })
+          .getByRole("button")
+          .click();
+        await page.waitForURL(/sort=Duration/, { timeout: TIMEOUT_MS });
+        await page.waitForFunction(
+          (id) =>
+            document.querySelector("tbody [data-call-id]")?.getAttribute("data-call-id") !== id,
+          before,
+          { timeout: TIMEOUT_MS },
+        );
+        await painted(page);
+      }),
+    );
 
     const sortApi = await apiTimings(page, sortSince);
-    const cdp = await context.newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
 
     const agentSince = await pageClock(page);
-    const agent = await timed(async () => {
-      await page.getByLabel("Extensions").fill(ext);
-      await page.getByRole("button", { name: "Apply" }).click();
-      await page.waitForURL(/ext=/, { timeout: TIMEOUT_MS });
-      await page
-        .getByTestId("call-count")
-        .filter({ hasText: /\d/ })
-        .waitFor({ timeout: TIMEOUT_MS });
-      await painted(page);
-    });
+    const { result: agent, lines: agentProfile } = await profiled(cdp, "agent", () =>
+      timed(async () => {
+        await page.getByLabel("Extensions").fill(ext);
+        await page.getByRole("button", { name: "Apply" }).click();
+        await page.waitForURL(/ext=/, { timeout: TIMEOUT_MS });
+        await page
+          .getByTestId("call-count")
+          .filter({ hasText: /\d/ })
+          .waitFor({ timeout: TIMEOUT_MS });
+        await painted(page);
+      }),
+    );
     const agentApi = await apiTimings(page, agentSince);
     const agentPaged = await page.getByTestId("paged-note").isVisible();
     const agentCount = (await page.getByTestId("call-count").textContent()) ?? "";
@@ -161,6 +167,8 @@ async function measure(origin: string, now: number, ext: string): Promise<string
         text: `≤ ${BUDGET_HEAP_MB} MB`,
         within: heap.usedSize <= BUDGET_HEAP_MB * 1024 * 1024,
       }),
+      ...sortProfile,
+      ...agentProfile,
     ];
   } finally {
     await browser.close();
@@ -176,25 +184,32 @@ export const pagedOpenSection: Section = {
         note("build first: npx next build"),
       ];
     }
-    const dataDir = mkdtempSync(join(tmpdir(), "callboard-bench-paged-"));
+    // BENCH_PAGED_DIR keeps the filled store for the next run (filling takes minutes); a
+    // store kept from an earlier run is topped up by the demo server's own sync
+    const kept = process.env.BENCH_PAGED_DIR;
+    const dataDir = kept ?? mkdtempSync(join(tmpdir(), "callboard-bench-paged-"));
+    const storeDir = join(dataDir, "demo", "pglite");
+    const reused = kept !== undefined && existsSync(join(storeDir, "PG_VERSION"));
     const now = Date.now();
     const sim = await startCountingSimulator({ callsPerDay: 10_000, rateLimit: 100_000 });
     try {
       // the demo's own folder, filled with what its simulator (seed 42, 10,000 a day) makes
-      const handle = await openPglite({ dataDir: join(dataDir, "demo", "pglite") });
-      const filled = await fillStore({
-        handle,
-        upstreamUrl: sim.cdrUrl,
-        code: BENCH_CODE,
-        now,
-        days: DAYS,
-      });
+      const handle = await openPglite({ dataDir: storeDir });
+      const filled = reused
+        ? { calls: 0, ms: 0 }
+        : await fillStore({ handle, upstreamUrl: sim.cdrUrl, code: BENCH_CODE, now, days: DAYS });
       await handle.close();
       const day = Math.floor(now / DAY_MS) - 2;
       const ext =
         sim.server.simulator.store.day(day).find((c) => c.agent && c.cdrType === 8)
           ?.targetExtension ?? "";
-      const lines = [note(`${count(filled.calls)} calls stored in ${seconds(filled.ms)} (PGlite)`)];
+      const lines = [
+        note(
+          reused
+            ? `the store kept in ${dataDir} (PGlite)`
+            : `${count(filled.calls)} calls stored in ${seconds(filled.ms)} (PGlite)`,
+        ),
+      ];
       lines.push(
         ...(await withNextStart(
           ROOT,
@@ -212,7 +227,7 @@ export const pagedOpenSection: Section = {
       return lines;
     } finally {
       await sim.server.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!kept) rmSync(dataDir, { recursive: true, force: true });
     }
   },
 };
