@@ -13,7 +13,6 @@ import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { useDashboard, type Dashboard } from "@/components/dashboard/use-dashboard";
 import { LazyHeatmapPanel } from "@/components/heatmap/lazy-heatmap-panel";
 import { KpiSection } from "@/components/kpis/kpi-section";
-import { PagedCallsView } from "@/components/paged/paged-calls-view";
 import { ReviewLink } from "@/components/review-page/review-link";
 import { Button } from "@/components/ui/button";
 import { ShareButton } from "@/components/view-state/share-button";
@@ -24,6 +23,12 @@ import { RowModeSwitch } from "./row-mode-switch";
 
 const EMPTY: readonly ApiCall[] = [];
 const noLegs = () => undefined;
+
+// Paged mode (a range beyond the threshold) loads its view when the server says it is on.
+const PagedCallsView = dynamic(
+  () => import("@/components/paged/paged-calls-view").then((m) => m.PagedCallsView),
+  { ssr: false },
+);
 
 // The drawer and its player load when a call is opened, not with the page.
 const CallDetails = dynamic(() => import("./call-details").then((m) => m.CallDetails), {

@@ -26,16 +26,22 @@ export function UnreadLinkNotice({
   const search = useSearchParams();
   const unread = useMemo(() => unreadParams(new URLSearchParams(search.toString())), [search]);
   if (unread.length === 0) return null;
-  const list = unread.map(({ name, value }) => t("item", { name, value })).join(", ");
+  // each as the link writes it, left to right in either language
+  const items = unread.map(({ name, value }, i) => (
+    <span key={name}>
+      {i > 0 ? ", " : null}
+      <code dir="ltr" className="rounded bg-amber-100 px-1 font-mono dark:bg-amber-900/60">
+        {name}={value}
+      </code>
+    </span>
+  ));
   return (
     <div
       role="alert"
       data-testid="unread-link"
       className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
     >
-      <p className="min-w-0 flex-1" dir="auto">
-        {t("message", { list })}
-      </p>
+      <p className="min-w-0 flex-1">{t.rich("message", { list: () => items })}</p>
       <Button
         variant="inherit"
         size="sm"
