@@ -1,7 +1,5 @@
 import { callVolume, type TimeRange } from "@/lib/analytics/buckets";
-import { computeCallerStats } from "@/lib/analytics/callers";
 import { durationHistogram } from "@/lib/analytics/histogram";
-import { computeKpis } from "@/lib/analytics/kpis";
 import { countByStatus } from "@/lib/analytics/status-counts";
 import type { ApiCall } from "@/lib/api/calls-response";
 
@@ -13,13 +11,11 @@ export interface AnalyticsBenchResult {
   runs: number;
   /** Median milliseconds per run. */
   ms: {
-    computeKpis: number;
-    computeCallerStats: number;
     callVolumeHourly: number;
     callVolumeDaily: number;
     countByStatus: number;
     durationHistogram: number;
-    /** What the KPI strip and the charts panel recompute together (daily buckets). */
+    /** What the charts panel recomputes together (daily buckets); the KPIs: section 1b. */
     total: number;
   };
 }
@@ -39,7 +35,7 @@ function time(runs: number, work: () => unknown): number {
   return median(samples);
 }
 
-/** Times the analytics over `count` synthetic calls (a month, Asia/Jerusalem by default). */
+/** Times the charts over `count` synthetic calls (a month, Asia/Jerusalem by default). */
 export function benchAnalytics(
   count = 100_000,
   options: { runs?: number; timeZone?: string } = {},
@@ -51,18 +47,13 @@ export function benchAnalytics(
   // Through JSON, as the browser gets them: parsed strings are flat, unlike built ones.
   const monthCalls = asReceived(syntheticCalls(count, month));
   const dayCalls = asReceived(syntheticCalls(count, { ...twoDays, seed: 2 }));
-  const kpiOptions = { shortAbandonSeconds: 5, serviceLevelSeconds: 20 };
 
   const ms = {
-    computeKpis: time(runs, () => computeKpis(monthCalls, kpiOptions)),
-    computeCallerStats: time(runs, () => computeCallerStats(monthCalls)),
     callVolumeHourly: time(runs, () => callVolume(dayCalls, { timeZone, range: twoDays })),
     callVolumeDaily: time(runs, () => callVolume(monthCalls, { timeZone, range: month })),
     countByStatus: time(runs, () => countByStatus(monthCalls)),
     durationHistogram: time(runs, () => durationHistogram(monthCalls)),
     total: time(runs, () => {
-      computeKpis(monthCalls, kpiOptions);
-      computeCallerStats(monthCalls);
       callVolume(monthCalls, { timeZone, range: month });
       countByStatus(monthCalls);
       durationHistogram(monthCalls);

@@ -58,9 +58,9 @@ function stateOf(callers: Map<string, CallerState>, key: string): CallerState {
 }
 
 /**
- * Repeat and unreturned callers, in one pass; the order of the calls does not matter.
- * Kept apart from computeKpis because it costs most of a KPI pass (a Map lookup per call):
- * the KPI strip computes it from a deferred value, after the other figures are painted.
+ * Repeat and unreturned callers, in one pass over the records; the order of the calls does
+ * not matter. The pages count callbacks over conversations (`callbacks.ts`); this second,
+ * record-level count is what the tests check the worklist's "not called back" against.
  */
 export function computeCallerStats(calls: readonly ApiCall[]): CallerSummary {
   const callers = new Map<string, CallerState>();
