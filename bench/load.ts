@@ -60,13 +60,17 @@ function views(sim: CountingSimulator, now: number): string[] {
   ].slice(0, 20);
 }
 
+async function syncReport(app: RunningApp): Promise<unknown> {
+  const response = await fetch(`${app.origin}/api/admin/sync`, { headers: app.headers });
+  if (!response.ok) throw new Error(`/api/admin/sync answered HTTP ${response.status}`);
+  return response.json();
+}
+
 async function synced(apps: RunningApp[]): Promise<void> {
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
     const reports = await Promise.all(
-      apps.map(async (app) =>
-        adminSyncReportSchema.parse(await (await fetch(`${app.origin}/api/admin/sync`)).json()),
-      ),
+      apps.map(async (app) => adminSyncReportSchema.parse(await syncReport(app))),
     );
     if (reports.every((r) => r.backfill.done && r.sync.healthy)) return;
     if (Date.now() > deadline) throw new Error("not synced within 10 minutes");
@@ -75,18 +79,20 @@ async function synced(apps: RunningApp[]): Promise<void> {
 }
 
 async function interactiveRequests(app: RunningApp): Promise<number> {
-  const report = adminSyncReportSchema.parse(
-    await (await fetch(`${app.origin}/api/admin/sync`)).json(),
-  );
+  const report = adminSyncReportSchema.parse(await syncReport(app));
   return report.requestsPerHour.reduce((sum, h) => sum + h.interactive, 0);
 }
 
-function run(urls: string[], paths: string[]): Promise<{ result: Result; fromUpstream: number }> {
+function run(
+  apps: RunningApp[],
+  paths: string[],
+): Promise<{ result: Result; fromUpstream: number }> {
   let fromUpstream = 0;
   return new Promise((resolve, reject) => {
     autocannon(
       {
-        url: urls,
+        url: apps.map((a) => a.origin),
+        headers: { ...apps[0]?.headers },
         connections: CLIENTS,
         duration: DURATION_S,
         timeout: 30,
@@ -125,10 +131,7 @@ async function scenario(
   const paths = views(sim, Date.now());
   const before = await Promise.all(apps.map(interactiveRequests));
   const simBefore = sim.requestTimes.length;
-  const { result, fromUpstream } = await run(
-    apps.map((a) => a.origin),
-    paths,
-  );
+  const { result, fromUpstream } = await run(apps, paths);
   await sleep(3_000); // the request log is written a moment later
   const after = await Promise.all(apps.map(interactiveRequests));
   const forViews = after.reduce((s, n, i) => s + n - (before[i] ?? 0), 0);

@@ -65,8 +65,14 @@ async function measure(
       const to = new Date(now).toISOString();
       const range = `${app.origin}/api/calls?from=${from}&to=${to}`;
       const before = sim.requestTimes.length;
-      const whole = await timedGet(range);
-      const agent = await timedGet(`${range}&ext=${agentExtension(sim, now)}`);
+      const signedIn = { headers: app.headers };
+      const answered = async (url: string) => {
+        const timed = await timedGet(url, signedIn);
+        if (timed.status !== 200) throw new Error(`${url} answered HTTP ${timed.status}`);
+        return timed;
+      };
+      const whole = await answered(range);
+      const agent = await answered(`${range}&ext=${agentExtension(sim, now)}`);
       const requests = (whole.upstreamRequests ?? -1) + (agent.upstreamRequests ?? -1);
       lines.push(
         figure("/api/calls, 30 days", `${seconds(whole.ms)} ${count(whole.total ?? 0)} calls`, {
@@ -85,7 +91,7 @@ async function measure(
       const health = `${app.origin}/api/health`;
       const big = (async () => {
         for (const fields of ["Duration", "DialStatus,Duration", "CallerNumber"]) {
-          await timedGet(`${range}&fields=${fields}`);
+          await answered(`${range}&fields=${fields}`);
         }
       })();
       const duringQueries = await healthDuring(health, big);

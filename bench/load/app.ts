@@ -3,6 +3,8 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
+import { BENCH_ACCESS_ENV, BENCH_AUTHORIZATION } from "../server/access";
+
 /**
  * A Callboard server as production runs it (scripts/start.mjs: the standalone build), on a
  * free loopback port, in its own process group; stopped whatever happened.
@@ -11,6 +13,8 @@ import { join } from "node:path";
 export interface RunningApp {
   origin: string;
   child: ChildProcess;
+  /** The bench's admin API token, as a request header (live mode is closed without one). */
+  headers: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -35,7 +39,15 @@ export async function startApp(root: string, env: Record<string, string>): Promi
   const port = await freePort();
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    env: { ...process.env, NODE_OPTIONS: "", PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: "",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      ...BENCH_ACCESS_ENV,
+      CALLBOARD_BASE_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
     detached: true,
     stdio: "ignore",
   });
@@ -57,7 +69,7 @@ export async function startApp(root: string, env: Record<string, string>): Promi
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { origin, child, stop };
+    if (ok) return { origin, child, headers: BENCH_AUTHORIZATION, stop };
     if (Date.now() > deadline) {
       await stop();
       throw new Error("the server did not answer within 90 s");

@@ -10,6 +10,8 @@ declare module "autocannon" {
     connections: number;
     duration: number;
     timeout?: number;
+    /** Sent with every request. */
+    headers?: Record<string, string>;
     requests?: Request[];
   }
   export interface Histogram {

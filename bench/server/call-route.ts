@@ -1,6 +1,7 @@
 import { GET } from "@/app/api/calls/route";
 
 import { answerTotals, drainTail, lastMatch } from "../response-tail";
+import { BENCH_AUTHORIZATION } from "./access";
 import type { CallsFetch } from "./results";
 
 /**
@@ -11,6 +12,7 @@ import type { CallsFetch } from "./results";
 export async function fetchCalls(search: string, timeoutMs: number): Promise<CallsFetch> {
   const request = new Request(`http://127.0.0.1/api/calls?${search}`, {
     signal: AbortSignal.timeout(timeoutMs),
+    headers: BENCH_AUTHORIZATION,
   });
   const startedAt = Date.now();
   const started = performance.now();

@@ -2,6 +2,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 import { errorText } from "../report";
+import { BENCH_ACCESS_ENV } from "./access";
 import type { ChildMessage, ScenarioName, ScenarioResult } from "./results";
 
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
@@ -36,6 +37,8 @@ export function forkScenario<T extends ScenarioResult>(
     env: {
       ...process.env,
       NODE_OPTIONS: "",
+      ...BENCH_ACCESS_ENV,
+      CALLBOARD_BASE_URL: "http://127.0.0.1",
       VOICENTER_CODE: options.code,
       VOICENTER_API_URL: options.upstreamUrl,
       VOICENTER_AUTH: "body",

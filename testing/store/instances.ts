@@ -8,6 +8,8 @@ export interface AppInstance {
   origin: string;
   child: ChildProcess;
   output: () => string;
+  /** The admin token's header, for requests made other than through get/post. */
+  headers: Readonly<Record<string, string>>;
   get(path: string, signal?: AbortSignal): Promise<{ status: number; body: unknown }>;
   post(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -45,6 +47,7 @@ export function startInstance(env: Record<string, string>): Promise<AppInstance>
         origin,
         child,
         output: () => output,
+        headers: AUTHORIZATION,
         async get(path, signal) {
           const response = await fetch(`${origin}${path}`, { signal, headers: AUTHORIZATION });
           return { status: response.status, body: (await response.json()) as unknown };
