@@ -49,8 +49,11 @@ export async function startApp(root: string, env: Record<string, string>): Promi
       ...env,
     },
     detached: true,
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "pipe"],
   });
+  // the end of what it wrote to stderr, for the error when it ends early
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2_000)));
   const origin = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
@@ -64,7 +67,9 @@ export async function startApp(root: string, env: Record<string, string>): Promi
   };
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server ended (exit code ${child.exitCode})`);
+    if (child.exitCode !== null) {
+      throw new Error(`the server ended (exit code ${child.exitCode}): ${stderr.trim()}`);
+    }
     const ok = await fetch(`${origin}/api/health`).then(
       (r) => r.ok,
       () => false,
