@@ -75,10 +75,10 @@ async function measure(
       const agent = await answered(`${range}&ext=${agentExtension(sim, now)}`);
       const requests = (whole.upstreamRequests ?? -1) + (agent.upstreamRequests ?? -1);
       lines.push(
-        figure("/api/calls, 30 days", `${seconds(whole.ms)} ${count(whole.total ?? 0)} calls`, {
-          text: `${mb(whole.bytes)}`,
-          within: undefined,
-        }),
+        figure(
+          "/api/calls, 30 days",
+          `${seconds(whole.ms)} ${count(whole.total ?? 0)} calls, ${mb(whole.bytes)}`,
+        ),
         figure(
           "/api/calls, one agent's extension",
           `${ms(agent.ms)} ${count(agent.total ?? 0)} calls`,
