@@ -77,7 +77,9 @@ export function ZonePicker({
         <Select
           value={value}
           onChange={(event) => void choose(event.target.value)}
-          className="max-w-56"
+          // wide enough for "Automatic: this browser's (America/Argentina/Buenos_Aires)";
+          // on a phone, the row's width less the label
+          className="max-w-[calc(100vw-7rem)] sm:max-w-md"
           data-testid="zone-picker"
           aria-describedby={note ? "zone-picker-note" : undefined}
         >
