@@ -12,7 +12,10 @@ import type { CallsFetch } from "./results";
 export async function fetchCalls(search: string, timeoutMs: number): Promise<CallsFetch> {
   const request = new Request(`http://127.0.0.1/api/calls?${search}`, {
     signal: AbortSignal.timeout(timeoutMs),
-    headers: BENCH_AUTHORIZATION,
+    // BENCH_ACCEPT (the fork's): the streamed answer, as the dashboard asks for it
+    headers: process.env.BENCH_ACCEPT
+      ? { ...BENCH_AUTHORIZATION, accept: process.env.BENCH_ACCEPT }
+      : BENCH_AUTHORIZATION,
   });
   const startedAt = Date.now();
   const started = performance.now();

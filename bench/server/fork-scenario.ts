@@ -15,6 +15,8 @@ export interface ScenarioOptions {
   /** The `/api/calls` query string. */
   search: string;
   warmUpSearch?: string;
+  /** `application/x-ndjson`: the answer streamed, as the dashboard asks for it. */
+  accept?: string;
   timeoutMs: number;
 }
 
@@ -45,6 +47,7 @@ export function forkScenario<T extends ScenarioResult>(
       VOICENTER_RATE_LIMIT: "30",
       BENCH_SEARCH: options.search,
       BENCH_WARM_UP_SEARCH: options.warmUpSearch ?? "",
+      BENCH_ACCEPT: options.accept ?? "",
     },
     stdio: ["ignore", "inherit", "pipe", "ipc"],
   });
