@@ -11,13 +11,11 @@ import {
   type Ref,
 } from "react";
 
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Select } from "@/components/ui/select";
 
-import { IconButton } from "./icon-button";
-import { DownloadIcon, PauseIcon, PlayIcon, SkipIcon, TrackIcon } from "./player-icons";
-import { clampTime, focusKindOf, PLAYBACK_RATES, shortcutFor, SKIP_SECONDS } from "./player-keys";
+import { PlayerControls } from "./player-controls";
+import { clampTime, focusKindOf, shortcutFor, SKIP_SECONDS } from "./player-keys";
 import { probeRecording, type RecordingProblem } from "./recording-problem";
 import { SeekBar } from "./seek-bar";
 
@@ -224,78 +222,18 @@ export function RecordingPlayer({
         valueText={(at, length) => t("position", { current: at, duration: length })}
       />
 
-      <div className="flex flex-wrap items-center gap-2">
-        <div dir="ltr" className="flex items-center gap-1">
-          <IconButton label={t("previous")} onClick={onPrevious} testId="player-previous">
-            <TrackIcon direction="previous" />
-          </IconButton>
-          <IconButton
-            label={t("back")}
-            onClick={disabled ? undefined : () => skip(-SKIP_SECONDS)}
-            testId="player-back"
-          >
-            <SkipIcon direction="back" />
-          </IconButton>
-          <Button
-            variant="primary"
-            size="icon-lg"
-            onClick={togglePlay}
-            disabled={disabled}
-            aria-label={playing ? t("pause") : t("play")}
-            data-testid="player-play"
-          >
-            {playing ? <PauseIcon /> : <PlayIcon />}
-          </Button>
-          <IconButton
-            label={t("forward")}
-            onClick={disabled ? undefined : () => skip(SKIP_SECONDS)}
-            testId="player-forward"
-          >
-            <SkipIcon direction="forward" />
-          </IconButton>
-          <IconButton label={t("next")} onClick={onNext} testId="player-next">
-            <TrackIcon direction="next" />
-          </IconButton>
-        </div>
-
-        {(waiting && !problem) || problem === "checking" ? (
-          <span role="status" className="text-xs text-slate-500 dark:text-slate-400">
-            {t("loading")}
-          </span>
-        ) : null}
-
-        <div className="ms-auto flex items-center gap-2">
-          <Select
-            aria-label={t("speed")}
-            value={String(rate)}
-            onChange={(e) => setRate(Number(e.currentTarget.value))}
-            data-testid="player-speed"
-            className="tabular-nums"
-          >
-            {PLAYBACK_RATES.map((r) => (
-              <option key={r} value={String(r)}>
-                {t("speedOption", { rate: r })}
-              </option>
-            ))}
-          </Select>
-          {canDownload ? (
-            <a
-              href={disabled ? undefined : downloadHref}
-              download={disabled ? undefined : true}
-              aria-label={t("download")}
-              aria-disabled={disabled || undefined}
-              data-testid="player-download"
-              className={buttonClass({
-                variant: "ghost",
-                size: "icon",
-                className: disabled ? "cursor-not-allowed opacity-40" : undefined,
-              })}
-            >
-              <DownloadIcon />
-            </a>
-          ) : null}
-        </div>
-      </div>
+      <PlayerControls
+        playing={playing}
+        disabled={disabled}
+        loading={(waiting && !problem) || problem === "checking"}
+        rate={rate}
+        onRate={setRate}
+        onToggle={togglePlay}
+        onSkip={skip}
+        onPrevious={onPrevious}
+        onNext={onNext}
+        downloadHref={canDownload ? downloadHref : undefined}
+      />
 
       {problem && problem !== "checking" ? (
         <div
