@@ -1,14 +1,12 @@
-import { loadNextEnvFiles } from "@/lib/cli/env-files";
+import { cliEnvironment } from "@/lib/cli/env-files";
 
 import { runUsersCommand } from "./commands";
 import { askHidden, readAll } from "./terminal";
 
 /** `npm run users -- <command>` (see commands.ts), with the .env files `next start` reads. */
 
-loadNextEnvFiles();
-
 const code = await runUsersCommand(process.argv.slice(2), {
-  env: process.env,
+  env: cliEnvironment(),
   log: (line) => console.log(line),
   error: (line) => console.error(line),
   interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,

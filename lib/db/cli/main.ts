@@ -1,13 +1,11 @@
-import { loadNextEnvFiles } from "@/lib/cli/env-files";
+import { cliEnvironment } from "@/lib/cli/env-files";
 
 import { runDbCommand } from "./commands";
 
 /** `npm run db -- <command>` (see commands.ts), with the .env files `next start` reads. */
 
-loadNextEnvFiles();
-
 const code = await runDbCommand(process.argv.slice(2), {
-  env: process.env,
+  env: cliEnvironment(),
   log: (line) => console.log(line),
   error: (line) => console.error(line),
 });
