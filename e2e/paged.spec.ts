@@ -110,4 +110,37 @@ test("both modes give the same count, KPIs, first rows and CSV; paged scrolls, s
   const rings = page.locator("tbody [data-call-id]");
   await expect(rings.first()).toBeVisible();
   expect(await countOf(page)).toBe(fullAnswered);
+
+  // one agent's extension narrows the range below the threshold: the view stays paged, asks
+  // no mode question again, and counts what /api/calls answers for the same filter
+  const pageAsked = page.waitForRequest(/\/api\/calls\/page\?/);
+  await page.reload();
+  const pageUrl = new URL((await pageAsked).url());
+  const ext = await page.evaluate(async (url) => {
+    const answer = (await (await fetch(url)).json()) as { calls: { TargetExtension?: string }[] };
+    return answer.calls.map((c) => c.TargetExtension).find(Boolean) ?? "";
+  }, pageUrl.href);
+  expect(ext).not.toBe("");
+  const modeAsks: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/calls/mode")) modeAsks.push(r.url());
+  });
+  const before = (await page.getByTestId("call-count").textContent()) ?? "";
+  await page.getByLabel("Extensions").fill(ext);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`ext=${ext}`));
+  await expect(page.getByTestId("paged-note")).toBeVisible();
+  await expect(page.getByTestId("call-count")).not.toHaveText(before, { timeout: 30_000 });
+  const narrowed = await countOf(page);
+  const range = `from=${pageUrl.searchParams.get("from")}&to=${pageUrl.searchParams.get("to")}`;
+  const answered = await page.evaluate(async (s) => {
+    const { calls } = (await (await fetch(`/api/calls?${s}`)).json()) as {
+      calls: { DialStatus?: string }[];
+    };
+    return calls.filter((c) => c.DialStatus === "ANSWER").length;
+  }, `${range}&ext=${ext}`);
+  expect(narrowed).toBe(answered);
+  expect(narrowed).toBeGreaterThan(0);
+  expect(narrowed).toBeLessThan(400);
+  expect(modeAsks).toEqual([]);
 });

@@ -39,10 +39,24 @@ async function getJson<T>(
   return parsed.data;
 }
 
+/**
+ * What of a view's `/api/calls` search its mode depends on: the range, and the filters that
+ * decide whether the store can answer (queue and campaign ids, the scope). The upstream
+ * filters that only narrow (numbers, extensions, types, one call) and the fields do not
+ * change it, so narrowing a paged view asks nothing before its pages.
+ */
+export function modeSearchOf(search: string): string {
+  const params = new URLSearchParams(search);
+  for (const narrowing of ["phone", "ext", "type", "callId", "fields"]) params.delete(narrowing);
+  return params.toString();
+}
+
 export function pagedModeQueryOptions(search: string | null, enabled: boolean) {
+  const modeSearch = search === null ? null : modeSearchOf(search);
   return queryOptions({
-    queryKey: ["calls-mode", search],
-    queryFn: ({ signal }) => getJson(`/api/calls/mode?${search ?? ""}`, pagedModeSchema, signal),
+    queryKey: ["calls-mode", modeSearch],
+    queryFn: ({ signal }) =>
+      getJson(`/api/calls/mode?${modeSearch ?? ""}`, pagedModeSchema, signal),
     enabled: enabled && search !== null,
     staleTime: 60_000,
     retry: false,

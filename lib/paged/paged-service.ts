@@ -26,7 +26,11 @@ import { parsePagedParams, type PagedView } from "./view-params";
  */
 
 export interface PagedMode {
-  /** Calls the store holds for the range and the upstream filters (before local filters). */
+  /**
+   * Calls the store holds for the range, before any filter: the mode is the range's, so a
+   * filter (an agent's extension, a status) narrows a big range's view without leaving
+   * paged mode, and one URL always opens in one mode.
+   */
   count: number;
   threshold: number;
   paged: boolean;
@@ -54,7 +58,10 @@ async function database(): Promise<Database> {
   return store.context.database();
 }
 
-/** Which mode a view opens in, decided from the store's count before any row is loaded. */
+/**
+ * Which mode a view opens in, decided from the store's count of its range before any row
+ * is loaded (the view's filters decide only whether the store can answer it at all).
+ */
 export async function pagedModeOf(request: Request): Promise<PagedMode> {
   const query = callsQueryOf(request);
   const threshold = pagedThreshold();
@@ -62,12 +69,13 @@ export async function pagedModeOf(request: Request): Promise<PagedMode> {
   if (!filter.ok)
     return { count: 0, threshold, paged: false, available: false, reason: filter.reason };
   const db = await database();
+  const range: StoreFilter = { from: filter.filter.from, to: filter.filter.to };
   // the range's records, when the server holds them (paged figures read them), are its count
   const count =
-    readyRecordsOf(db, filter.filter)?.length ??
+    readyRecordsOf(db, range)?.length ??
     (await countWhere(
       db,
-      await pagedWhere(db, { base: filter.filter, filters: NO_LOCAL_FILTERS, timeZone: "UTC" }),
+      await pagedWhere(db, { base: range, filters: NO_LOCAL_FILTERS, timeZone: "UTC" }),
     ));
   return { count, threshold, paged: count > threshold, available: true };
 }

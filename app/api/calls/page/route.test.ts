@@ -90,6 +90,26 @@ describe("the paged routes", () => {
     expect(charts.statuses.reduce((sum, s) => sum + s.count, 0)).toBe(total);
   });
 
+  it("keep a big range paged when a filter narrows it below the threshold", async () => {
+    const { count } = pagedModeSchema.parse(JSON.parse((await get("mode", RANGE)).text));
+    const sample = pagedPageSchema.parse(
+      JSON.parse((await get("page", `${RANGE}&limit=1000`)).text),
+    );
+    const ext = sample.calls.map((c) => c.TargetExtension).find((e) => typeof e === "string" && e);
+    expect(ext).toBeTruthy();
+    const narrowed = `${RANGE}&ext=${String(ext)}`;
+    // the mode is the range's: one agent's calls of a big range stay paged
+    expect(pagedModeSchema.parse(JSON.parse((await get("mode", narrowed)).text))).toMatchObject({
+      count,
+      paged: true,
+    });
+    const page = pagedPageSchema.parse(JSON.parse((await get("page", narrowed)).text));
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.total).toBeLessThan(500);
+    const full = callsResponseSchema.parse(JSON.parse((await get("calls", narrowed)).text));
+    expect(page.total).toBe(full.total);
+  });
+
   it("streams every row in the export, audited before the first byte", async () => {
     const exported = await get("export", `${RANGE}&sort=Date.desc&cols=Date,DialStatus&tz=UTC`);
     expect(exported.status).toBe(200);

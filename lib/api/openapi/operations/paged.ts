@@ -99,7 +99,7 @@ export const pagedOperations: ApiOperation[] = [
     parameters: CALLS_PARAMETERS,
     responses: {
       200: {
-        description: "The store's count and the threshold.",
+        description: "The store's count of the range (before any filter) and the threshold.",
         content: jsonContent(pagedModeSchema, "PagedMode"),
       },
     },
