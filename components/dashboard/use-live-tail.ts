@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 
 import type { ApiCall } from "@/lib/api/calls-response";
 import { byDateThenId } from "@/lib/api/fetch-calls";
-import { fetchTail } from "@/lib/api/fetch-tail";
+import { fetchWholeTail } from "@/lib/api/fetch-tail";
 import type { CallsLoad } from "@/lib/api/streamed-calls";
 import type { ViewRequest } from "@/lib/view-state/view-request";
 
@@ -111,7 +111,7 @@ export function useLiveTail(
     let cursor = new Date(query.dataUpdatedAt).toISOString();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = async () => {
-      const result = await fetchTail(search, cursor, controller.signal).catch(() => null);
+      const result = await fetchWholeTail(search, cursor, controller.signal).catch(() => null);
       if (!result || controller.signal.aborted) return;
       if (!result.ok) {
         if (result.code === "store_disabled") return setRefused({ search, why: "needsStore" });

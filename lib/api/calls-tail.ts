@@ -11,6 +11,12 @@ export const callsTailResponseSchema = z.object({
   cursor: z.string(),
   /** The sync's interval: nothing new can arrive faster. */
   intervalSeconds: z.number(),
+  /**
+   * More calls than one answer holds: ask again with the same `since` and `after` = this,
+   * and take `cursor` from the last answer.
+   */
+  more: z.optional(z.boolean()),
+  after: z.optional(z.string()),
   /** The sync's edge: calls up to here are in the store. */
   syncedTo: z.nullable(z.string()),
   /**

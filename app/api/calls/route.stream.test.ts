@@ -204,6 +204,69 @@ describe("GET /api/calls as NDJSON", () => {
     });
   });
 
+  it("answers a burst of receipts bigger than one answer in parts, so what came after it is reached", async () => {
+    const { GET: tail } = await import("./tail/route");
+    const { MAX_TAIL } = await import("@/lib/store/tail");
+    const store = (await import("@/lib/store/process")).getCallStore();
+    await store?.server.settled();
+    const recent = `from=${new Date(Date.now() - 2 * 3_600_000).toISOString()}&to=${new Date(Date.now() + 3_600_000).toISOString()}`;
+    const since = new Date(Date.now() - 1000).toISOString();
+    const ask = async (after?: string) => {
+      const place = after === undefined ? "" : `&after=${encodeURIComponent(after)}`;
+      const response = await tail(
+        new Request(
+          `http://localhost/api/calls/tail?${recent}&since=${encodeURIComponent(since)}${place}`,
+          authorized(),
+        ),
+      );
+      expect(response.status).toBe(200);
+      return callsTailResponseSchema.parse(await response.json());
+    };
+    const start = Math.floor(Date.now() / 1000) * 1000 - 3_000_000;
+    // a page's own load, just written: more calls than one answer holds, received at once
+    const burst = Array.from({ length: MAX_TAIL + 7 }, (_, i) => ({
+      CallID: `tail-burst-${String(i).padStart(5, "0")}`,
+      Date: new Date(start + i * 100).toISOString(),
+      DialStatus: "ANSWER",
+      Duration: 5,
+      CdrType: 1,
+    }));
+    await store?.remember(burst, Date.now());
+    // then the sync brings one call more
+    const brought = {
+      ...burst[0],
+      CallID: "tail-brought-after-the-burst",
+      Date: new Date(start - 60_000).toISOString(),
+    };
+    await store?.remember([brought], Date.now() + 5);
+    const seen: string[] = [];
+    let answer = await ask();
+    const sizes = [answer.calls.length];
+    seen.push(...answer.calls.map((c) => (c as { CallID: string }).CallID));
+    while (answer.more && answer.after !== undefined && sizes.length < 10) {
+      answer = await ask(answer.after);
+      sizes.push(answer.calls.length);
+      seen.push(...answer.calls.map((c) => (c as { CallID: string }).CallID));
+    }
+    // two answers (the first full); the second also has what the store received just before
+    expect(sizes).toHaveLength(2);
+    expect(sizes[0]).toBe(MAX_TAIL);
+    expect(seen).toEqual(expect.arrayContaining(burst.map((c) => c.CallID)));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toContain(brought.CallID);
+    expect(Date.parse(answer.cursor)).toBeGreaterThanOrEqual(Date.parse(since));
+    const refused = await tail(
+      new Request(
+        `http://localhost/api/calls/tail?${recent}&since=${since}&after=somewhere`,
+        authorized(),
+      ),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      error: { code: "bad_parameter", param: "after" },
+    });
+  });
+
   it("keeps a refused request's status: a bad parameter is 400 before any line", async () => {
     const response = await GET(streamRequest("from=2024-06-18T00:00:00Z&to=nope"));
     expect(response.status).toBe(400);

@@ -4,7 +4,7 @@ import { callsQueryOf } from "@/lib/server/calls-request";
 import { withApi } from "@/lib/server/with-api";
 import { storeFilterOf } from "@/lib/store/filter";
 import { getCallStore } from "@/lib/store/process";
-import { readTail } from "@/lib/store/tail";
+import { formatTailPlace, parseTailPlace, readTail } from "@/lib/store/tail";
 import { FIELD_NAMES } from "@/lib/voicenter/fields";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +13,10 @@ export const runtime = "nodejs";
 /**
  * The live tail of a range that ends now: the `/api/calls` parameters plus `since` (the
  * last answer's `cursor`); the calls the store received since then (a few minutes before
- * it too: the reader drops the ones it has). From the store only — never an upstream
- * request — so with CALLBOARD_STORE=off there is no tail (`unavailable: "store_disabled"`).
+ * it too: the reader drops the ones it has). An answer holds at most MAX_TAIL calls: with
+ * `more`, ask again with the same `since` and `after` = its `after` for the rest. From the
+ * store only — never an upstream request — so with CALLBOARD_STORE=off there is no tail
+ * (`unavailable: "store_disabled"`).
  */
 export const GET = withApi(
   async (request) => {
@@ -27,6 +29,10 @@ export const GET = withApi(
       Number.isNaN(since)
     )
       throw badParameter("since", "an ISO-8601 instant with Z or an offset (the last cursor)");
+    const afterText = new URL(request.url).searchParams.get("after");
+    const after = afterText === null ? undefined : parseTailPlace(afterText);
+    if (afterText !== null && !after)
+      throw badParameter("after", "the `after` of the previous answer (<instant>~<CallID>)");
     const store = getCallStore();
     const none = (unavailable: "store_disabled" | "filter", message: string) =>
       Response.json(
@@ -46,11 +52,13 @@ export const GET = withApi(
       answerable.filter,
       query.fields ?? FIELD_NAMES,
       since - TAIL_LOOKBACK_MS,
+      after,
     );
     const body: Omit<CallsTailResponse, "calls"> = {
       cursor: new Date(Math.max(tail.cursor, since)).toISOString(),
       intervalSeconds: Math.round(store.context.settings.syncIntervalMs / 1000),
       syncedTo: tail.syncedTo === undefined ? null : new Date(tail.syncedTo).toISOString(),
+      ...(tail.next ? { more: true, after: formatTailPlace(tail.next) } : {}),
     };
     return new Response(`{"calls":[${tail.json}],${JSON.stringify(body).slice(1)}`, {
       headers: { "content-type": "application/json", "cache-control": "private, no-store" },

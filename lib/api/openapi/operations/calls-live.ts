@@ -14,7 +14,7 @@ export const callsLiveOperations: ApiOperation[] = [
     tag: "calls",
     summary: "Calls the store received since a cursor (live updates)",
     description:
-      "The calls of the query that the call store received at or after `since` (minus a few minutes: drop those you have), read from the store only — never an upstream request. Ask again with the answer's `cursor`, no more often than `intervalSeconds`. With CALLBOARD_STORE=off, or filters the store cannot answer (queue, campaign, scope), the answer says so in `unavailable` (200).",
+      "The calls of the query that the call store received at or after `since` (minus a few minutes: drop those you have), read from the store only — never an upstream request. An answer holds at most 5,000 calls, in receipt order: with `more`, ask again at once with the same `since` and `after`; then ask with the last answer's `cursor`, no more often than `intervalSeconds`. With CALLBOARD_STORE=off, or filters the store cannot answer (queue, campaign, scope), the answer says so in `unavailable` (200).",
     parameters: [
       ...parameters,
       {
@@ -23,6 +23,13 @@ export const callsLiveOperations: ApiOperation[] = [
         required: true,
         schema: z.string().meta({ format: "date-time" }),
         description: "The last answer's cursor (first ask: when the calls were loaded).",
+      },
+      {
+        name: "after",
+        in: "query",
+        required: false,
+        schema: z.string(),
+        description: "The previous answer's `after`, when it said `more`: where the rest begins.",
       },
     ],
     responses: {
