@@ -102,7 +102,15 @@ export function PagedCallsView({ dashboard }: { dashboard: Dashboard }) {
             {t("failed", { message: error.message })}
           </p>
         ) : null}
-        {figures.data ? (
+        {figures.data && "limited" in figures.data ? (
+          <p
+            role="note"
+            data-testid="figures-limited"
+            className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          >
+            {t("limited", figures.data.limited)}
+          </p>
+        ) : figures.data ? (
           <KpiStrip
             conversations={null}
             computed={{

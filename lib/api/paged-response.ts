@@ -58,9 +58,22 @@ export const pagedChartsSchema = z.object({
   }),
 });
 
-export const pagedConversationsSchema = z.object({
+export const pagedConversationFiguresSchema = z.object({
   kpis: z.looseObject({ inbound: z.looseObject({}), outbound: z.looseObject({}) }),
   callbacks: z.looseObject({}),
   heatmap: z.looseObject({ timeZone: z.string(), cells: z.array(z.looseObject({})) }),
   conversations: z.number(),
 });
+
+/**
+ * Instead of the conversation figures: the range has more records than the server groups
+ * at once (CALLBOARD_FIGURES_MAX_RECORDS, `max`); the charts, pages and export still serve it.
+ */
+export const pagedConversationsLimitedSchema = z.object({
+  limited: z.object({ records: z.number(), max: z.number() }),
+});
+
+export const pagedConversationsSchema = z.union([
+  pagedConversationFiguresSchema,
+  pagedConversationsLimitedSchema,
+]);

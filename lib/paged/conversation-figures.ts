@@ -10,7 +10,7 @@ import type { Database } from "@/lib/db/database";
 import type { StoreFilter } from "@/lib/store/filter";
 import type { LocalFilters } from "@/lib/view-state/local-filter";
 
-import { figureOf } from "./record-sets";
+import { figureOf, isRecordLimitError } from "./record-sets";
 
 /**
  * The KPIs (conversations, split by direction), the callback figures and the heatmap of
@@ -26,6 +26,14 @@ export interface ConversationFigures {
   conversations: number;
 }
 
+/**
+ * Instead of the figures: the view's range has more records than the server groups at once
+ * (CALLBOARD_FIGURES_MAX_RECORDS); the charts, the table and the export still serve it.
+ */
+export interface ConversationFiguresLimited {
+  limited: { records: number; max: number };
+}
+
 export interface ConversationFigureOptions {
   filters: LocalFilters;
   timeZone: string;
@@ -35,19 +43,24 @@ export interface ConversationFigureOptions {
 }
 
 /** The view's figures, from the range's kept records (read when not kept). */
-export function computeConversationFigures(
+export async function computeConversationFigures(
   db: Pick<Database, "execute">,
   filter: StoreFilter,
   options: ConversationFigureOptions & { now?: number },
-): Promise<ConversationFigures> {
+): Promise<ConversationFigures | ConversationFiguresLimited> {
   const { now, ...view } = options;
-  return figureOf(
-    db,
-    filter,
-    `conversations|${JSON.stringify(view)}`,
-    (calls) => conversationFiguresOf(calls, view),
-    now,
-  );
+  try {
+    return await figureOf(
+      db,
+      filter,
+      `conversations|${JSON.stringify(view)}`,
+      (calls) => conversationFiguresOf(calls, view),
+      now,
+    );
+  } catch (error) {
+    if (isRecordLimitError(error)) return { limited: { records: error.records, max: error.max } };
+    throw error;
+  }
 }
 
 /** The figures of the records, as the browser computes them. */

@@ -38,7 +38,13 @@ import { computeConversationFigures } from "./conversation-figures";
 import { pagedWhere } from "./local-sql";
 import { pagedOrderBy } from "./order";
 import { countWhere, readAllInOrder, readPage } from "./read";
-import { keptFigure, readCompact, readyRecordsOf, recordsOf } from "./record-sets";
+import {
+  keptFigure,
+  readCompact,
+  readyRecordsOf,
+  RecordLimitError,
+  recordsOf,
+} from "./record-sets";
 import { tableTranslatorFor } from "./translator";
 
 /**
@@ -201,6 +207,7 @@ describeEachDatabase("paged mode equals the browser", (target) => {
         shortAbandonSeconds: 5,
         serviceLevelSeconds: 20,
       });
+      if ("limited" in figures) throw new Error(`refused: ${JSON.stringify(figures)}`);
       const local = deriveConversations(calls, filters, { timeZone: ZONE, range });
       const shown = local.shown.conversations;
       expect(figures.kpis).toEqual(
@@ -218,6 +225,13 @@ describeEachDatabase("paged mode equals the browser", (target) => {
     expect(whole.map((c) => c.CallID)).toEqual(calls.map((c) => c.CallID));
     expect(await readCompact(handle.db, range, 333)).toEqual(whole);
     expect(readyRecordsOf(handle.db, range)).toBe(await recordsOf(handle.db, range));
+  });
+
+  it("refuses to read more records than it may hold, naming how many there are", async () => {
+    expect(await readCompact(handle.db, range, 333, calls.length)).toHaveLength(calls.length);
+    const refused = readCompact(handle.db, range, 333, calls.length - 1);
+    await expect(refused).rejects.toBeInstanceOf(RecordLimitError);
+    await expect(refused).rejects.toMatchObject({ records: calls.length, max: calls.length - 1 });
   });
 
   it("keeps a view's figure a minute, then computes it again", async () => {

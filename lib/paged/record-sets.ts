@@ -4,14 +4,22 @@ import { sql } from "drizzle-orm";
 
 import type { ApiCall } from "@/lib/api/calls-response";
 import type { Database } from "@/lib/db/database";
+import { serverEnv } from "@/lib/server/env";
 import { COMPACT_READ, recordsOfCompactText } from "@/lib/store/compact";
 import { callsWhere, filterKey, type StoreFilter } from "@/lib/store/filter";
+
+import { countWhere } from "./read";
 
 /**
  * The records of a range (and its upstream filters) in the fields grouping reads, read once
  * and kept a minute from when the read finished, with what was computed from them: the
  * conversations (grouped once per array, lib/dashboard/conversation-rows.ts) and each view's
  * figures. A read in flight is shared; a view's figures asked twice are computed once.
+ *
+ * A range of more records than CALLBOARD_FIGURES_MAX_RECORDS is not read (grouping holds
+ * every record, about 2 KB each: a year of a busy center would not fit in the server's
+ * heap): the read stops with a RecordLimitError as soon as the count is known, and the
+ * refusal is kept like a set. The sets kept hold at most that many records together.
  */
 
 type Reader = Pick<Database, "execute">;
@@ -21,19 +29,47 @@ const KEEP_MS = 60_000;
 const KEEP_SETS = 2;
 const MAX_FIGURES = 64;
 
+/** A range with more records than the server groups at once. */
+export class RecordLimitError extends Error {
+  override name = "RecordLimitError";
+  constructor(
+    /** The range's records (at least; exactly once counted). */
+    readonly records: number,
+    readonly max: number,
+  ) {
+    super(`${records} records are more than the ${max} the server groups at once`);
+  }
+}
+
+export const isRecordLimitError = (error: unknown): error is RecordLimitError =>
+  error instanceof RecordLimitError;
+
+export const figuresMaxRecords = () => serverEnv().CALLBOARD_FIGURES_MAX_RECORDS;
+
 /**
  * The records of a filter in load order (Date, CallID): their compact forms
  * (lib/store/compact.ts), joined by the database into one text per slice — slices so that
- * on the embedded database other queries get their turn in between.
+ * on the embedded database other queries get their turn in between. With more than `max`
+ * records (counted beside the first slice, checked before each next) it stops with a
+ * RecordLimitError.
  */
 export async function readCompact(
   db: Reader,
   filter: StoreFilter,
   slice = SLICE,
+  max = Number.POSITIVE_INFINITY,
 ): Promise<ApiCall[]> {
   const out: ApiCall[] = [];
+  let counted: number | undefined;
+  const count = Number.isFinite(max)
+    ? countWhere(db, callsWhere(filter)).then((n) => (counted = n))
+    : undefined;
+  // the count's failure is the read's too (the first slice's query fails alike)
+  count?.catch(() => undefined);
   let after: { at: string; id: string } | undefined;
   for (;;) {
+    // the count runs beside the first slice (on the embedded database, before it)
+    if (counted !== undefined && counted > max) throw new RecordLimitError(counted, max);
     const keyset = after
       ? sql` and (started_at, call_id) > (${after.at}::timestamptz, ${after.id})`
       : sql``;
@@ -43,6 +79,7 @@ export async function readCompact(
         where ${callsWhere(filter)}${keyset} order by started_at, call_id limit ${slice}) s`);
     const records = recordsOfCompactText(rows[0]?.text ?? "");
     for (const call of records) out.push(call);
+    if (out.length > max) throw new RecordLimitError(out.length, max);
     if (records.length < slice) return out;
     const last = records[records.length - 1]!;
     after = { at: last.Date ?? "", id: last.CallID };
@@ -73,14 +110,28 @@ function recordSetOf(db: Reader, filter: StoreFilter, now: number): RecordSet {
   const key = keyOf(filter);
   const kept = sets.get(key);
   if (fresh(kept, now)) return kept;
-  const set: RecordSet = { at: 0, calls: readCompact(db, filter), figures: new Map() };
+  const max = figuresMaxRecords();
+  const set: RecordSet = { at: 0, calls: readCompact(db, filter, SLICE, max), figures: new Map() };
   sets.set(key, set);
   set.calls.then(
     (calls) => {
       set.at = Date.now();
       set.ready = calls;
+      // the sets kept hold `max` records at most together: the oldest others go first
+      let held = 0;
+      for (const other of sets.values()) held += other.ready?.length ?? 0;
+      for (const [k, other] of sets) {
+        if (held <= max) break;
+        if (other === set || !other.ready) continue;
+        held -= other.ready.length;
+        sets.delete(k);
+      }
     },
-    () => sets.delete(key),
+    (error: unknown) => {
+      // a range too big is refused again at once while kept; another failure is not kept
+      if (isRecordLimitError(error)) set.at = Date.now();
+      else sets.delete(key);
+    },
   );
   for (const [k, v] of sets) if (sets.size > KEEP_SETS && v !== set) sets.delete(k);
   return set;

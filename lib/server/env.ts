@@ -77,6 +77,8 @@ const serverEnvSchema = z
     CALLBOARD_RETENTION_DAYS: intInRange(1, 3650, 400),
     // Beyond this many calls the dashboard pages from the store (lib/paged/).
     CALLBOARD_PAGED_THRESHOLD: intInRange(1, 100_000_000, 100_000),
+    // The most records the server groups into conversations at once (about 2 KB each).
+    CALLBOARD_FIGURES_MAX_RECORDS: intInRange(1000, 20_000_000, 500_000),
     SIMULATOR_SEED: intInRange(0, 2 ** 31 - 1, 42),
     SIMULATOR_CALLS_PER_DAY: intInRange(1, 200_000, 3000),
   })

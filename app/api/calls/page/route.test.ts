@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { callsResponseSchema } from "@/lib/api/calls-response";
-import { pagedChartsSchema, pagedModeSchema, pagedPageSchema } from "@/lib/api/paged-response";
+import {
+  pagedChartsSchema,
+  pagedConversationsSchema,
+  pagedModeSchema,
+  pagedPageSchema,
+} from "@/lib/api/paged-response";
 import { authorized, useLiveToken } from "@/testing/live-token";
 import { loopbackSimulator, type SimulatorServer } from "@/testing/simulator";
 
@@ -29,6 +34,8 @@ beforeAll(async () => {
   process.env.VOICENTER_API_URL = `${server.url}/hub/cdr/`;
   process.env.CALLBOARD_DATA_DIR = dataDir;
   process.env.CALLBOARD_PAGED_THRESHOLD = "500";
+  // a day here is about 3,000 records: more than the server groups at once
+  process.env.CALLBOARD_FIGURES_MAX_RECORDS = "1000";
   delete process.env.CALLBOARD_STORE;
   useLiveToken("admin");
   routes.calls = (await import("../route")).GET;
@@ -108,6 +115,29 @@ describe("the paged routes", () => {
     expect(page.total).toBeLessThan(500);
     const full = callsResponseSchema.parse(JSON.parse((await get("calls", narrowed)).text));
     expect(page.total).toBe(full.total);
+  });
+
+  it("group conversations up to the server's limit, and say so beyond it", async () => {
+    const { count } = pagedModeSchema.parse(JSON.parse((await get("mode", RANGE)).text));
+    expect(count).toBeGreaterThan(1000);
+    const whole = await get("figures", `${RANGE}&part=conversations`);
+    expect(whole.status).toBe(200);
+    expect(pagedConversationsSchema.parse(JSON.parse(whole.text))).toEqual({
+      limited: { records: count, max: 1000 },
+    });
+    // the charts still answer for the whole range
+    const charts = pagedChartsSchema.parse(JSON.parse((await get("figures", RANGE)).text));
+    expect(charts.records).toBe(count);
+    // a few hours of it are grouped
+    const hours = "from=2024-06-17T06:00:00Z&to=2024-06-17T07:00:00Z";
+    const part = pagedConversationsSchema.parse(
+      JSON.parse((await get("figures", `${hours}&part=conversations`)).text),
+    );
+    if ("limited" in part) throw new Error(`a few hours were refused: ${JSON.stringify(part)}`);
+    const { total } = callsResponseSchema.parse(JSON.parse((await get("calls", hours)).text));
+    expect(total).toBeLessThanOrEqual(1000);
+    expect(part.conversations).toBeGreaterThan(0);
+    expect(part.conversations).toBeLessThanOrEqual(total);
   });
 
   it("streams every row in the export, audited before the first byte", async () => {

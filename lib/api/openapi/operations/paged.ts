@@ -146,7 +146,8 @@ export const pagedOperations: ApiOperation[] = [
     ],
     responses: {
       200: {
-        description: "The charts' figures, or the conversation figures.",
+        description:
+          "The charts' figures, or the conversation figures — or, for a range of more records than the server groups at once (CALLBOARD_FIGURES_MAX_RECORDS), `limited` with the range's records and that limit.",
         content: {
           "application/json": {
             schema: z.union([pagedChartsSchema, pagedConversationsSchema]),
