@@ -8,6 +8,7 @@ import { serverEnv } from "@/lib/server/env";
 import { COMPACT_READ, recordsOfCompactText } from "@/lib/store/compact";
 import { callsWhere, filterKey, type StoreFilter } from "@/lib/store/filter";
 
+import { rangeOf, upstreamTest } from "./narrowed";
 import { countWhere } from "./read";
 
 /**
@@ -20,6 +21,9 @@ import { countWhere } from "./read";
  * every record, about 2 KB each: a year of a busy center would not fit in the server's
  * heap): the read stops with a RecordLimitError as soon as the count is known, and the
  * refusal is kept like a set. The sets kept hold at most that many records together.
+ *
+ * A range narrowed by upstream filters (one agent's extension, a number) whose whole range
+ * is held is answered from the held records (lib/paged/narrowed.ts), kept with them.
  */
 
 type Reader = Pick<Database, "execute">;
@@ -28,6 +32,7 @@ const SLICE = 50_000;
 const KEEP_MS = 60_000;
 const KEEP_SETS = 2;
 const MAX_FIGURES = 64;
+const MAX_NARROWED = 16;
 
 /** A range with more records than the server groups at once. */
 export class RecordLimitError extends Error {
@@ -92,6 +97,8 @@ interface RecordSet {
   calls: Promise<ApiCall[]>;
   ready?: ApiCall[];
   figures: Map<string, unknown>;
+  /** Sets narrowed from this one's records, by key (they go when it goes). */
+  narrowed?: Map<string, RecordSet>;
 }
 
 // per database (one in the app; tests open one of each kind in a process)
@@ -105,11 +112,31 @@ const keyOf = (filter: StoreFilter) => `${filter.from}|${filter.to}|${filterKey(
 const fresh = (set: RecordSet | undefined, now: number): set is RecordSet =>
   set !== undefined && (set.at === 0 || now - set.at < KEEP_MS);
 
+/** The filter's set narrowed from its range's held records; undefined when they are not held. */
+function narrowedSet(db: Reader, filter: StoreFilter, now: number): RecordSet | undefined {
+  const test = upstreamTest(filter);
+  if (!test) return undefined;
+  const base = setsOf(db).get(keyOf(rangeOf(filter)));
+  if (!fresh(base, now) || !base.ready) return undefined;
+  base.narrowed ??= new Map();
+  const key = keyOf(filter);
+  let set = base.narrowed.get(key);
+  if (!set) {
+    if (base.narrowed.size >= MAX_NARROWED) base.narrowed.clear();
+    const ready = base.ready.filter(test);
+    set = { at: base.at, calls: Promise.resolve(ready), ready, figures: new Map() };
+    base.narrowed.set(key, set);
+  }
+  return set;
+}
+
 function recordSetOf(db: Reader, filter: StoreFilter, now: number): RecordSet {
   const sets = setsOf(db);
   const key = keyOf(filter);
   const kept = sets.get(key);
   if (fresh(kept, now)) return kept;
+  const narrowed = narrowedSet(db, filter, now);
+  if (narrowed) return narrowed;
   const max = figuresMaxRecords();
   const set: RecordSet = { at: 0, calls: readCompact(db, filter, SLICE, max), figures: new Map() };
   sets.set(key, set);
@@ -149,7 +176,7 @@ export function readyRecordsOf(
   now = Date.now(),
 ): ApiCall[] | undefined {
   const kept = setsOf(db).get(keyOf(filter));
-  return fresh(kept, now) ? kept.ready : undefined;
+  return fresh(kept, now) ? kept.ready : narrowedSet(db, filter, now)?.ready;
 }
 
 /**
