@@ -115,7 +115,12 @@ export function DurationHistogram({ histogram }: DurationHistogramProps) {
             );
           }}
         />
-        <Bar dataKey="count" name={t("calls")} fill={OUTCOME_COLORS.answered} />
+        <Bar
+          dataKey="count"
+          name={t("calls")}
+          fill={OUTCOME_COLORS.answered}
+          isAnimationActive={false}
+        />
       </BarChart>
     </div>
   );

@@ -136,6 +136,7 @@ export function StatusChart({ counts, onStatusClick }: StatusChartProps) {
           <Bar
             dataKey="count"
             name={t("calls")}
+            isAnimationActive={false}
             onClick={(bar) => choose(bar.payload as StatusRow | undefined)}
             shape={(props: BarShapeProps) => {
               const row = props.payload as StatusRow;

@@ -125,6 +125,7 @@ export function VolumeChart({ volume }: VolumeChartProps) {
               dataKey={outcome}
               stackId="calls"
               name={t(`outcomes.${outcome}`)}
+              isAnimationActive={false}
               fill={OUTCOME_COLORS[outcome]}
             />
           ))}
