@@ -9,7 +9,7 @@ import { serverEnv } from "@/lib/server/env";
 import { storeFilterOf, type StoreFilter } from "@/lib/store/filter";
 import { getCallStore } from "@/lib/store/process";
 import type { CallsQuery } from "@/lib/view-state/calls-params";
-import { NO_LOCAL_FILTERS } from "@/lib/view-state/local-filter";
+import { filterCallsLocally, NO_LOCAL_FILTERS } from "@/lib/view-state/local-filter";
 import { FIELD_NAMES } from "@/lib/voicenter/fields";
 
 import { pagedWhere } from "./local-sql";
@@ -86,8 +86,16 @@ const counts = new Map<string, { at: number; count: Promise<number> }>();
 /**
  * The view's row count, kept briefly: every page of a view asks it, and it does not
  * depend on the sort or the page (on the embedded database a count of a month takes a while).
+ * While the server holds the records of the view's range (or of the range it narrows), they
+ * are counted instead, as the browser filters them: no query beside the page's own.
  */
 export function countOfView(paged: PagedRequest): Promise<number> {
+  const held = readyRecordsOf(paged.db, paged.filter);
+  if (held) {
+    const range = { from: paged.query.from, to: paged.query.to };
+    const options = { timeZone: paged.view.tz, range };
+    return Promise.resolve(filterCallsLocally(held, paged.view.filters, options).length);
+  }
   const params = new URL(paged.url).searchParams;
   for (const own of ["sort", "offset", "limit", "cols", "locale", "part"]) params.delete(own);
   params.sort();
