@@ -7,6 +7,7 @@ import { conversationsSection } from "./conversations";
 import { dbHealthSection } from "./db-health";
 import { firstLoadJsSection } from "./first-load-js";
 import { pagedOpenSection } from "./paged-open";
+import { pagedYearSection } from "./paged-year";
 import { errorText, type Section } from "./report";
 import { serverMemorySection } from "./server-memory";
 import { storeServeSection } from "./store-serve";
@@ -35,6 +36,7 @@ const SECTIONS: Section[] = [
   storeSyncSection,
   storeServeSection,
   pagedOpenSection,
+  pagedYearSection,
 ];
 
 async function main(): Promise<void> {

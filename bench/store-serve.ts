@@ -1,22 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
-
 import type { DatabaseHandle } from "@/lib/db/database";
-import { openPglite } from "@/lib/db/pglite/open";
-import { openPostgres } from "@/lib/db/postgres/open";
 import { DAY_MS } from "@/lib/time/units";
-import { startInstance } from "@/testing/store/instances";
 
-import { startPostgres } from "../scripts/ensure-postgres.mjs";
 import { count, figure, mb, ms, note, percentile, seconds, type Section } from "./report";
-import {
-  BENCH_CODE,
-  startCountingSimulator,
-  type CountingSimulator,
-} from "./server/counting-simulator";
-import { fillStore } from "./store/fill";
+import { agentExtension, onEachStoreDatabase, withFilledInstance } from "./store/filled-instance";
 import { healthDuring, timedGet } from "./store/http";
 
 /**
@@ -29,128 +15,72 @@ import { healthDuring, timedGet } from "./store/http";
 const DAYS = 30;
 const HEALTH_BUDGET_MS = 100;
 
-function agentExtension(sim: CountingSimulator, now: number): string {
-  const day = Math.floor(now / DAY_MS) - 2;
-  const call = sim.server.simulator.store.day(day).find((c) => c.agent && c.cdrType === 8);
-  return call?.targetExtension ?? "";
-}
-
 async function measure(
   label: string,
   open: () => Promise<DatabaseHandle>,
   env: Record<string, string>,
 ) {
-  const lines: string[] = [];
-  const now = Date.now();
-  const sim = await startCountingSimulator({ callsPerDay: 10_000, rateLimit: 30 });
-  try {
-    const handle = await open();
-    const filled = await fillStore({
-      handle,
-      upstreamUrl: sim.cdrUrl,
-      code: BENCH_CODE,
-      now,
-      days: DAYS,
-    });
-    await handle.close();
-    lines.push(note(`${label}: ${count(filled.calls)} calls stored in ${seconds(filled.ms)}`));
-    const app = await startInstance({
-      ...env,
-      VOICENTER_CODE: BENCH_CODE,
-      VOICENTER_API_URL: sim.cdrUrl,
-      CALLBOARD_BACKFILL_DAYS: String(DAYS),
-    });
-    try {
-      const from = new Date(now - DAYS * DAY_MS).toISOString();
-      const to = new Date(now).toISOString();
-      const range = `${app.origin}/api/calls?from=${from}&to=${to}`;
-      const before = sim.requestTimes.length;
-      const signedIn = { headers: app.headers };
-      const answered = async (url: string) => {
-        const timed = await timedGet(url, signedIn);
-        if (timed.status !== 200) throw new Error(`${url} answered HTTP ${timed.status}`);
-        return timed;
-      };
-      const whole = await answered(range);
-      const agent = await answered(`${range}&ext=${agentExtension(sim, now)}`);
-      const requests = (whole.upstreamRequests ?? -1) + (agent.upstreamRequests ?? -1);
-      lines.push(
-        figure(
-          "/api/calls, 30 days",
-          `${seconds(whole.ms)} ${count(whole.total ?? 0)} calls, ${mb(whole.bytes)}`,
-        ),
-        figure(
-          "/api/calls, one agent's extension",
-          `${ms(agent.ms)} ${count(agent.total ?? 0)} calls`,
-        ),
-        figure("upstream requests of both", count(requests), { text: "0", within: requests === 0 }),
-        note(
-          `the simulator saw ${count(sim.requestTimes.length - before)} requests meanwhile (the sync's own)`,
-        ),
-      );
-      const health = `${app.origin}/api/health`;
-      const big = (async () => {
-        for (const fields of ["Duration", "DialStatus,Duration", "CallerNumber"]) {
-          await answered(`${range}&fields=${fields}`);
-        }
-      })();
-      const duringQueries = await healthDuring(health, big);
-      const resync = app.post("/api/admin/sync/resync", {
-        from: new Date(now - 5 * DAY_MS).toISOString(),
-        to: new Date(now - 2 * DAY_MS).toISOString(),
-      });
-      const duringWrite = await healthDuring(health, resync);
-      const written = (await resync).body as { calls?: number };
-      for (const [what, samples] of [
-        ["while big queries run", duringQueries],
-        [`while the sync writes ${count(written.calls ?? 0)} calls`, duringWrite],
-      ] as const) {
-        const p99 = percentile(samples, 99);
-        lines.push(
-          figure(`/api/health p50 ${what}`, `${ms(percentile(samples, 50))} (n=${samples.length})`),
-          figure(`/api/health p99 ${what}`, ms(p99), {
-            text: `≤ ${HEALTH_BUDGET_MS} ms`,
-            within: p99 <= HEALTH_BUDGET_MS,
-          }),
-        );
+  return withFilledInstance({ label, days: DAYS, open, env }, async (app, sim, now) => {
+    const lines: string[] = [];
+    const from = new Date(now - DAYS * DAY_MS).toISOString();
+    const to = new Date(now).toISOString();
+    const range = `${app.origin}/api/calls?from=${from}&to=${to}`;
+    const before = sim.requestTimes.length;
+    const signedIn = { headers: app.headers };
+    const answered = async (url: string) => {
+      const timed = await timedGet(url, signedIn);
+      if (timed.status !== 200) throw new Error(`${url} answered HTTP ${timed.status}`);
+      return timed;
+    };
+    const whole = await answered(range);
+    const agent = await answered(`${range}&ext=${agentExtension(sim, now)}`);
+    const requests = (whole.upstreamRequests ?? -1) + (agent.upstreamRequests ?? -1);
+    lines.push(
+      figure(
+        "/api/calls, 30 days",
+        `${seconds(whole.ms)} ${count(whole.total ?? 0)} calls, ${mb(whole.bytes)}`,
+      ),
+      figure(
+        "/api/calls, one agent's extension",
+        `${ms(agent.ms)} ${count(agent.total ?? 0)} calls`,
+      ),
+      figure("upstream requests of both", count(requests), { text: "0", within: requests === 0 }),
+      note(
+        `the simulator saw ${count(sim.requestTimes.length - before)} requests meanwhile (the sync's own)`,
+      ),
+    );
+    const health = `${app.origin}/api/health`;
+    const big = (async () => {
+      for (const fields of ["Duration", "DialStatus,Duration", "CallerNumber"]) {
+        await answered(`${range}&fields=${fields}`);
       }
-    } finally {
-      await app.kill("SIGKILL");
+    })();
+    const duringQueries = await healthDuring(health, big);
+    const resync = app.post("/api/admin/sync/resync", {
+      from: new Date(now - 5 * DAY_MS).toISOString(),
+      to: new Date(now - 2 * DAY_MS).toISOString(),
+    });
+    const duringWrite = await healthDuring(health, resync);
+    const written = (await resync).body as { calls?: number };
+    for (const [what, samples] of [
+      ["while big queries run", duringQueries],
+      [`while the sync writes ${count(written.calls ?? 0)} calls`, duringWrite],
+    ] as const) {
+      const p99 = percentile(samples, 99);
+      lines.push(
+        figure(`/api/health p50 ${what}`, `${ms(percentile(samples, 50))} (n=${samples.length})`),
+        figure(`/api/health p99 ${what}`, ms(p99), {
+          text: `≤ ${HEALTH_BUDGET_MS} ms`,
+          within: p99 <= HEALTH_BUDGET_MS,
+        }),
+      );
     }
-  } finally {
-    await sim.server.close();
-  }
-  return lines;
+    return lines;
+  });
 }
 
 export const storeServeSection: Section = {
   title: `11. Call store: ${DAYS} days of a 10,000-a-day center, synced (an app instance in its own process)`,
-  async run() {
-    const lines: string[] = [];
-    const dir = mkdtempSync(join(tmpdir(), "callboard-bench-serve-"));
-    try {
-      lines.push(
-        ...(await measure("PGlite", () => openPglite({ dataDir: join(dir, "pglite") }), {
-          CALLBOARD_DATA_DIR: dir,
-          DATABASE_URL: "",
-        })),
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    const server = await startPostgres();
-    try {
-      const client = new pg.Client({ connectionString: server.url });
-      await client.connect();
-      await client.query("create database bench_store_serve");
-      await client.end();
-      const url = server.url.replace(/\/postgres$/, "/bench_store_serve");
-      lines.push(
-        ...(await measure("PostgreSQL", () => openPostgres({ url }), { DATABASE_URL: url })),
-      );
-    } finally {
-      server.stop();
-    }
-    return lines;
-  },
+  run: () =>
+    onEachStoreDatabase("bench_store_serve", ({ label, open, env }) => measure(label, open, env)),
 };

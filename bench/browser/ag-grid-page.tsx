@@ -25,7 +25,8 @@ import { installProbe } from "./probe";
 
 /**
  * Static page: AG Grid Community (client-side row model) over the same 100,000 calls, the
- * same columns, widths, row height and cell texts (the same formatters, plain text cells).
+ * same columns, widths, row height and cell texts (the same formatters, plain text cells),
+ * configured for speed: rows do not animate into their new places after a sort or a filter.
  */
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -75,6 +76,7 @@ function Page({ calls }: { calls: readonly ApiCall[] }) {
         rowHeight={40}
         headerHeight={36}
         getRowId={(p) => p.data.CallID}
+        animateRows={false}
         onGridReady={(event) => (api = event.api)}
       />
     </div>

@@ -1,11 +1,15 @@
 // One Callboard instance for the multi-instance tests and the store's benchmarks: the real
-// route handlers of /api/calls, /api/health and /api/admin/sync[/resync] behind node:http, the database opened and the call store's
+// route handlers of /api/calls (with paged mode's mode, figures and page), /api/health and
+// /api/admin/sync[/resync] behind node:http, the database opened and the call store's
 // sync started as the server's instrumentation does, configured by the environment
 // (DATABASE_URL, VOICENTER_*, CALLBOARD_*). Prints "READY <port>" once listening. Run with
 // `node --conditions=react-server --import tsx testing/store/app-instance.ts`.
 import { createServer } from "node:http";
 
 const { GET: calls } = await import("@/app/api/calls/route");
+const { GET: mode } = await import("@/app/api/calls/mode/route");
+const { GET: figures } = await import("@/app/api/calls/figures/route");
+const { GET: page } = await import("@/app/api/calls/page/route");
 const { GET: health } = await import("@/app/api/health/route");
 const { GET: adminSync } = await import("@/app/api/admin/sync/route");
 const { POST: resync } = await import("@/app/api/admin/sync/resync/route");
@@ -17,6 +21,9 @@ startCallStore();
 
 const routes: Record<string, (request: Request) => Promise<Response>> = {
   "/api/calls": calls,
+  "/api/calls/mode": mode,
+  "/api/calls/figures": figures,
+  "/api/calls/page": page,
   "/api/health": health,
   "/api/admin/sync": adminSync,
   "/api/admin/sync/resync": resync,
