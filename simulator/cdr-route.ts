@@ -5,7 +5,7 @@ import {
   ERROR_RATE_LIMITED,
   ERROR_UNTRUSTED_IP,
 } from "../lib/voicenter/errors";
-import { parseCdrRequest } from "../lib/voicenter/request";
+import { MAX_REQUEST_RANGE_DAYS, parseCdrRequest } from "../lib/voicenter/request";
 import type { CallStore } from "./call-store";
 import { accountCode, readCdrInput } from "./cdr-input";
 import { invalidRequest, successAnswer, upstreamError, type JsonAnswer } from "./cdr-response";
@@ -18,7 +18,7 @@ import type { RateLimiter } from "./rate-limit";
 /** The /hub/cdr endpoint: checks in the upstream's order (IP, code, rate, range), then the query. */
 
 /** Longest range one request may ask for; longer is "Out of range" (the vendor's limit is unpublished). */
-export const MAX_RANGE_DAYS = 93;
+export const MAX_RANGE_DAYS = MAX_REQUEST_RANGE_DAYS;
 
 export interface CdrRouteDeps {
   config: SimulatorConfig;

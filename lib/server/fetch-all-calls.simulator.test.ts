@@ -104,6 +104,21 @@ describe("fetchAllCalls against a busy simulator", () => {
     expect(result.upstreamRequests).toBeLessThanOrEqual(Math.ceil(truth.length / 10_000) + 5);
   });
 
+  it("asks a range longer than one request may span (a year) as consecutive spans, whole", async () => {
+    // a quiet center: the year is few pages, so the spans are what the requests are cut by
+    const { simulator, deps } = setUp({ callsPerDay: 40 });
+    const from = SUNDAY - 365 * DAY;
+    const to = SUNDAY;
+    const truth = groundTruth(simulator, from, to);
+    const result = await fetchAllCalls(deps, query(from, to));
+    expect(result.complete, result.incompleteReason).toBe(true);
+    expect(result.total).toBe(truth.length);
+    expect(new Set(result.calls.map((c) => c.CallID))).toEqual(new Set(truth));
+    // the simulator refuses more than 93 days in one request: four spans, each asked once
+    expect(result.windows).toBe(4);
+    expect(result.upstreamRequests).toBe(4);
+  });
+
   it("stays complete through rate-limit refusals, 5xx pages and the upstream's quirks", async () => {
     const { simulator, deps, governor } = setUp({
       faults: { rateLimitBurst: 2, http5xxRate: 0.15, quirks: true },

@@ -4,7 +4,11 @@ import type { Call } from "@/lib/voicenter/call";
 import type { CdrPage } from "@/lib/voicenter/cdr-api";
 import { isUpstreamError, UpstreamError } from "@/lib/voicenter/cdr-api-errors";
 import { toIsoUtc } from "@/lib/voicenter/dates";
-import { MAX_RECORDS_PER_REQUEST, type CdrQuery } from "@/lib/voicenter/request";
+import {
+  MAX_RECORDS_PER_REQUEST,
+  MAX_REQUEST_SPAN_MS,
+  type CdrQuery,
+} from "@/lib/voicenter/request";
 import {
   addRejected,
   emptyRejected,
@@ -14,7 +18,13 @@ import {
 
 import { createProfileBuilder } from "./hourly-profile";
 import { upstreamWindow, type TimeWindow } from "./time-window";
-import { DEFAULT_TARGET_PER_WINDOW, judgePage, planWindows, type PageVerdict } from "./windows";
+import {
+  consecutiveSpans,
+  DEFAULT_TARGET_PER_WINDOW,
+  judgePage,
+  planWindows,
+  type PageVerdict,
+} from "./windows";
 
 /**
  * Complete results: every call of a range, although one upstream request returns at most
@@ -121,6 +131,10 @@ export async function fetchAllCalls(
       windows: 0,
     };
 
+  // One request asks about MAX_REQUEST_SPAN_MS at most: a longer range (a year, from the
+  // store's backfill or a view beyond it) is asked as consecutive spans, each as a range.
+  const spans = consecutiveSpans(whole, MAX_REQUEST_SPAN_MS);
+
   const report = () =>
     opts.onProgress?.({
       loaded: byId.size,
@@ -176,7 +190,7 @@ export async function fetchAllCalls(
     // since each split costs about one part-filled request more.
     const plan = (rest: TimeWindow, expectedCalls: number) =>
       planWindows(rest, expectedCalls, {
-        perWindow: window === whole ? pageSize : 2 * pageSize,
+        perWindow: spans.includes(window) ? pageSize : 2 * pageSize,
         maxWindows: Math.max(1, lanes - active + 1),
         profile: spread.profile(),
       });
@@ -229,6 +243,8 @@ export async function fetchAllCalls(
       if (opts.signal?.aborted) throw error;
       problems.push(describeFailure(error));
     }
+    // a span of a long range: its count adds to what the range holds
+    if (page && spans.includes(window)) expected += page.totalHits;
     const next = page ? schedule(absorb(window, page)) : [];
     active += next.length - 1;
     windowsDone++;
@@ -238,15 +254,21 @@ export async function fetchAllCalls(
 
   // The first answer decides everything else; its errors (wrong code, untrusted IP, range
   // refused, budget exhausted) mean there is nothing to show, so they go to the caller.
-  windowsPlanned = 1;
+  const [head = whole, ...later] = spans;
+  windowsPlanned = spans.length;
   active = 1;
-  const first = await fetchWindow(whole);
+  const first = await fetchWindow(head);
   expected = first.totalHits;
-  const rest = schedule(absorb(whole, first));
+  const rest = schedule(absorb(head, first));
   active += rest.length - 1;
   windowsDone = 1;
   report();
   await Promise.all(rest.map(run));
+  // a range longer than one request may ask about: its next spans, one after another
+  for (const span of later) {
+    active += 1;
+    await run(span);
+  }
 
   const calls = [...byId.values()].sort(byDateThenId);
   if (problems.length === 0 && calls.length + rejected.count < expected) {

@@ -2,6 +2,7 @@ import "server-only";
 
 import { DAY_MS } from "@/lib/time/units";
 import type { FieldName } from "@/lib/voicenter/fields";
+import { MAX_REQUEST_SPAN_MS } from "@/lib/voicenter/request";
 
 import { ApiError } from "./api-error";
 import { createCallerLimiter } from "./caller-limit";
@@ -37,8 +38,8 @@ export interface RecordUrlLookupDeps {
 }
 
 const LOOKUP_FIELDS: FieldName[] = ["CallID", "Date", "RecordURL", "RecordExpect"];
-// Inside the upstream's longest range (93 days), with room for the minute added at the end.
-const LOOKUP_SPAN_MS = 92 * DAY_MS;
+// Inside the upstream's longest range, with room for the minute added at the end.
+const LOOKUP_SPAN_MS = MAX_REQUEST_SPAN_MS;
 
 export function createRecordUrlLookup(deps: RecordUrlLookupDeps) {
   const { fetchPage, recordUrls, now } = deps;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toIsoUtc, toUpstreamRecordDate } from "@/lib/voicenter/dates";
 
 import { upstreamWindow, type TimeWindow } from "./time-window";
-import { judgePage, planWindows, splitEvenly } from "./windows";
+import { consecutiveSpans, judgePage, planWindows, splitEvenly } from "./windows";
 
 const T0 = Date.UTC(2024, 5, 12, 0, 0, 0);
 const S = 1000;
@@ -74,6 +74,23 @@ describe("splitEvenly / planWindows", () => {
 });
 
 const dates = (...ms: number[]) => ms.map((t) => toUpstreamRecordDate(t));
+
+describe("consecutiveSpans", () => {
+  const DAY = 86_400_000;
+  it("keeps a window that fits, and cuts a longer one into spans that share no second", () => {
+    const month = { from: Date.UTC(2024, 0, 1), to: Date.UTC(2024, 0, 31) - 1000 };
+    expect(consecutiveSpans(month, 92 * DAY)[0]).toBe(month);
+    const year = { from: Date.UTC(2023, 5, 13), to: Date.UTC(2024, 5, 13) - 1000 };
+    const spans = consecutiveSpans(year, 92 * DAY);
+    expect(spans).toHaveLength(4);
+    expect(spans[0]?.from).toBe(year.from);
+    expect(spans.at(-1)?.to).toBe(year.to);
+    for (const [i, span] of spans.entries()) {
+      expect(span.to - span.from).toBeLessThan(92 * DAY);
+      if (i > 0) expect(span.from).toBe((spans[i - 1]?.to ?? 0) + 1000);
+    }
+  });
+});
 
 describe("judgePage", () => {
   const w = { from: T0, to: T0 + 24 * H - S };

@@ -27,6 +27,20 @@ export function splitEvenly(window: TimeWindow, parts: number): TimeWindow[] {
   return out;
 }
 
+/**
+ * A window cut into consecutive windows of at most `maxMs` each that share no second (each
+ * is asked as a range of its own, and their counts add up); the window itself when it fits.
+ */
+export function consecutiveSpans(window: TimeWindow, maxMs: number): TimeWindow[] {
+  if (window.to - window.from < maxMs) return [window];
+  const step = Math.max(SECOND_MS, Math.floor(maxMs / SECOND_MS) * SECOND_MS);
+  const out: TimeWindow[] = [];
+  for (let from = window.from; from <= window.to; from += step) {
+    out.push({ from, to: Math.min(window.to, from + step - SECOND_MS) });
+  }
+  return out;
+}
+
 export interface PlanOptions {
   /** Calls one window should hold: the page size for a chain, less when it must fit at once. */
   perWindow: number;

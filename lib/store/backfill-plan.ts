@@ -1,7 +1,8 @@
 import { floorToSecond, upstreamWindow } from "@/lib/server/time-window";
 import { splitEvenly } from "@/lib/server/windows";
-import { DAY_MS, SECOND_MS } from "@/lib/time/units";
+import { SECOND_MS } from "@/lib/time/units";
 import { parseUpstreamDate } from "@/lib/voicenter/dates";
+import { MAX_REQUEST_SPAN_MS } from "@/lib/voicenter/request";
 
 import type { Span } from "./spans";
 
@@ -12,8 +13,8 @@ import type { Span } from "./spans";
  * the next request continues below it. Nearly every request returns a full page.
  */
 
-/** The longest range the upstream accepts is 93 days; a day less leaves room for rounding. */
-export const MAX_WINDOW_MS = 92 * DAY_MS;
+/** Inside the longest range one upstream request may ask about (lib/voicenter/request.ts). */
+export const MAX_WINDOW_MS = MAX_REQUEST_SPAN_MS;
 
 /** The newest part of a gap that one request may ask for. */
 export function nextWindow(gap: Span): Span {

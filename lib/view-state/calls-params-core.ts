@@ -29,7 +29,12 @@ export const CALLS_PARAM_NAMES = [
 ] as const;
 export type CallsParamName = (typeof CALLS_PARAM_NAMES)[number];
 
-export const MAX_RANGE_DAYS = 93;
+/**
+ * The longest range a view may span: a year and a month (the store's default retention).
+ * The upstream is asked about shorter spans one after another (lib/server/fetch-all-calls.ts);
+ * beyond the paged threshold the store answers.
+ */
+export const MAX_RANGE_DAYS = 400;
 
 export type CallsScope =
   { criteria: Exclude<IdentityCriteria, "User"> } | { criteria: "User"; userCode: string };

@@ -51,12 +51,15 @@ describe("parseCallsParams: the range", () => {
     fails("from=2024-02-30T00:00:00Z&to=2024-03-13T00:00:00Z", "from");
   });
 
-  it("requires from before to, and at most 93 days", () => {
+  it("requires from before to, and at most 400 days (a year opens)", () => {
     expect(fails("from=2024-06-13T00:00:00Z&to=2024-06-13T00:00:00Z", "to")).toMatch(
       /later than from/,
     );
-    expect(fails("from=2024-01-01T00:00:00Z&to=2024-06-13T00:00:00Z", "to")).toMatch(/93 days/);
+    expect(fails("from=2023-01-01T00:00:00Z&to=2024-06-13T00:00:00Z", "to")).toMatch(/400 days/);
     expect(ok("from=2024-03-01T00:00:00Z&to=2024-06-02T00:00:00Z").to).toBe(Date.UTC(2024, 5, 2));
+    expect(ok("from=2023-06-13T00:00:00Z&to=2024-06-13T00:00:00Z").from).toBe(
+      Date.UTC(2023, 5, 13),
+    );
   });
 });
 

@@ -11,6 +11,13 @@ export const DEFAULT_API_URL = "https://api.voicenter.com/hub/cdr/";
 export const MAX_RECORDS_PER_REQUEST = 10_000;
 /** At most this many requests per minute per account. */
 export const MAX_REQUESTS_PER_MINUTE = 30;
+/**
+ * The longest range one request may ask about, as the simulator models the upstream ("Out
+ * of range" beyond it; the vendor states no figure): requests keep a day inside it, for
+ * rounding. Longer ranges are asked as consecutive spans (lib/server/fetch-all-calls.ts).
+ */
+export const MAX_REQUEST_RANGE_DAYS = 93;
+export const MAX_REQUEST_SPAN_MS = (MAX_REQUEST_RANGE_DAYS - 1) * 86_400_000;
 
 const IDENTITY_CRITERIA = ["Account", "Hierarchical", "Department", "User"] as const;
 export type IdentityCriteria = (typeof IDENTITY_CRITERIA)[number];
