@@ -15,6 +15,7 @@ import { KpiSkeleton } from "@/components/kpis/kpi-skeleton";
 import { Button } from "@/components/ui/button";
 import { ShareButton } from "@/components/view-state/share-button";
 import type { ApiCall } from "@/lib/api/calls-response";
+import { formatDateTime } from "@/lib/format/date-time";
 import { pagedSearch } from "@/lib/paged/view-params";
 
 import {
@@ -70,6 +71,12 @@ export function PagedCallsView({ dashboard }: { dashboard: Dashboard }) {
     [base, figureParams, sorting, visibleColumns],
   );
   const mode = useQuery(pagedModeQueryOptions(base, true)).data;
+  const missing = mode?.missing?.[0]
+    ? {
+        longest: mode.missing[0],
+        total: mode.missing.reduce((sum, gap) => sum + gap.to - gap.from, 0),
+      }
+    : null;
   const charts = useQuery(pagedChartsQueryOptions(figuresSearch));
   const figures = useQuery(pagedConversationsQueryOptions(figuresSearch));
   const rows = usePagedRows(search);
@@ -96,6 +103,15 @@ export function PagedCallsView({ dashboard }: { dashboard: Dashboard }) {
           className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100"
         >
           {t("note", { count: mode?.count ?? 0, threshold: mode?.threshold ?? 0 })}
+          {missing ? (
+            <span data-testid="paged-missing" className="mt-1 block font-medium">
+              {t("missing", {
+                days: Math.max(1, Math.round(missing.total / 86_400_000)),
+                from: formatDateTime(missing.longest.from, { locale, timeZone }),
+                to: formatDateTime(missing.longest.to, { locale, timeZone }),
+              })}
+            </span>
+          ) : null}
         </p>
         {error ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">

@@ -11,6 +11,8 @@ export const pagedModeSchema = z.object({
   paged: z.boolean(),
   available: z.boolean(),
   reason: z.optional(z.string()),
+  /** Parts of the range the store holds no complete fetch of, longest first (at most 5). */
+  missing: z.optional(z.array(z.object({ from: z.number(), to: z.number() }))),
 });
 export type PagedModeAnswer = z.infer<typeof pagedModeSchema>;
 

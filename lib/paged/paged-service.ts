@@ -6,8 +6,10 @@ import type { Database } from "@/lib/db/database";
 import { ApiError, badParameter } from "@/lib/server/api-error";
 import { callsQueryOf } from "@/lib/server/calls-request";
 import { serverEnv } from "@/lib/server/env";
+import { readCoverage } from "@/lib/store/coverage";
 import { storeFilterOf, type StoreFilter } from "@/lib/store/filter";
 import { getCallStore } from "@/lib/store/process";
+import { gaps } from "@/lib/store/spans";
 import type { CallsQuery } from "@/lib/view-state/calls-params";
 import { filterCallsLocally, NO_LOCAL_FILTERS } from "@/lib/view-state/local-filter";
 import { FIELD_NAMES } from "@/lib/voicenter/fields";
@@ -37,6 +39,25 @@ export interface PagedMode {
   /** Whether paged mode can serve this view at all; `reason` says why not. */
   available: boolean;
   reason?: string;
+  /**
+   * The parts of the range the store holds no complete fetch of (older than the backfill
+   * reached, or not synced yet; the few minutes before now the sync has yet to reach are
+   * left out): a paged view shows only the calls the store holds, so the page says so.
+   */
+  missing?: { from: number; to: number }[];
+}
+
+/** A gap shorter than this is the sync's own lag, not a hole in the store. */
+const MISSING_AT_LEAST_MS = 15 * 60_000;
+const MISSING_LISTED = 5;
+
+/** The range's parts without complete whole-account coverage, longest first. */
+async function missingOf(db: Database, range: { from: number; to: number }) {
+  const covered = (await readCoverage(db, [""], range)).filter((s) => s.complete);
+  return gaps(range, covered)
+    .filter((gap) => gap.to - gap.from >= MISSING_AT_LEAST_MS)
+    .sort((a, b) => b.to - b.from - (a.to - a.from))
+    .slice(0, MISSING_LISTED);
 }
 
 export function pagedThreshold(): number {
@@ -77,7 +98,14 @@ export async function pagedModeOf(request: Request): Promise<PagedMode> {
       db,
       await pagedWhere(db, { base: range, filters: NO_LOCAL_FILTERS, timeZone: "UTC" }),
     ));
-  return { count, threshold, paged: count > threshold, available: true };
+  const missing = await missingOf(db, { from: range.from, to: Math.min(range.to, Date.now()) });
+  return {
+    count,
+    threshold,
+    paged: count > threshold,
+    available: true,
+    ...(missing.length ? { missing } : {}),
+  };
 }
 
 const COUNT_KEEP_MS = 30_000;

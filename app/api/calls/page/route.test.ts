@@ -117,6 +117,22 @@ describe("the paged routes", () => {
     expect(page.total).toBe(full.total);
   });
 
+  it("say which parts of a range the store holds no complete fetch of", async () => {
+    expect(pagedModeSchema.parse(JSON.parse((await get("mode", RANGE)).text)).missing).toBe(
+      undefined,
+    );
+    // the loaded day, with a day each side that nobody fetched
+    const wide = "from=2024-06-16T00:00:00Z&to=2024-06-19T00:00:00Z";
+    const { missing } = pagedModeSchema.parse(JSON.parse((await get("mode", wide)).text));
+    expect(missing).toHaveLength(2);
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        { from: Date.UTC(2024, 5, 16), to: Date.UTC(2024, 5, 17) },
+        { from: Date.UTC(2024, 5, 18), to: Date.UTC(2024, 5, 19) },
+      ]),
+    );
+  });
+
   it("group conversations up to the server's limit, and say so beyond it", async () => {
     const { count } = pagedModeSchema.parse(JSON.parse((await get("mode", RANGE)).text));
     expect(count).toBeGreaterThan(1000);
