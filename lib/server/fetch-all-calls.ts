@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Call } from "@/lib/voicenter/call";
 import type { CdrPage } from "@/lib/voicenter/cdr-api";
-import { isUpstreamError, UpstreamError } from "@/lib/voicenter/cdr-api-errors";
+import { UpstreamError } from "@/lib/voicenter/cdr-api-errors";
 import { toIsoUtc } from "@/lib/voicenter/dates";
 import {
   MAX_RECORDS_PER_REQUEST,
@@ -17,6 +17,7 @@ import {
 } from "@/lib/voicenter/response";
 
 import { createProfileBuilder } from "./hourly-profile";
+import { describeFailure, incompleteReason } from "./incomplete-reason";
 import { upstreamWindow, type TimeWindow } from "./time-window";
 import {
   consecutiveSpans,
@@ -301,19 +302,4 @@ function byDateThenId(a: Call, b: Call): number {
   const ia = a.CallID ?? "";
   const ib = b.CallID ?? "";
   return ia < ib ? -1 : ia > ib ? 1 : 0;
-}
-
-function describeFailure(error: unknown): string {
-  if (isUpstreamError(error)) return error.message;
-  return "an upstream request failed";
-}
-
-function incompleteReason(loaded: number, expected: number, problems: string[]): string {
-  const counts = new Map<string, number>();
-  for (const problem of problems) counts.set(problem, (counts.get(problem) ?? 0) + 1);
-  const listed = [...counts].map(([problem, n]) => (n > 1 ? `${problem} (${n} times)` : problem));
-  const shown = listed.slice(0, 3).join("; ");
-  const more = listed.length > 3 ? `; and ${listed.length - 3} more problems` : "";
-  const of = expected > loaded ? ` of about ${expected.toLocaleString("en-US")}` : "";
-  return `Showing ${loaded.toLocaleString("en-US")}${of} calls, not all of them: ${shown}${more}.`;
 }
