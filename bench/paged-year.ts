@@ -64,7 +64,9 @@ function measure(
   env: Record<string, string>,
   budgetMs?: number,
 ): Promise<string[]> {
-  return withFilledInstance({ label, days: DAYS, open, env }, async (app, sim, now) => {
+  // the fill asks for a year at once: more than the upstream's 30 a minute
+  const fill = { label, days: DAYS, open, env, rateLimit: 100_000 };
+  return withFilledInstance(fill, async (app, sim, now) => {
     const range = new URLSearchParams({
       from: new Date(now - DAYS * DAY_MS).toISOString(),
       to: new Date(now).toISOString(),
@@ -93,7 +95,11 @@ function measure(
 export const pagedYearSection: Section = {
   title: `13. A year (${DAYS} days) of a 10,000-a-day center, synced, opened beyond the threshold (an app instance in its own process)`,
   run: () =>
-    onEachStoreDatabase("bench_paged_year", ({ label, open, env }) =>
-      measure(label, open, env, label === "PostgreSQL" ? BUDGET_POSTGRES_MS : undefined),
+    onEachStoreDatabase(
+      "bench_paged_year",
+      ({ label, open, env }) =>
+        measure(label, open, env, label === "PostgreSQL" ? BUDGET_POSTGRES_MS : undefined),
+      // the budget's first
+      ["PostgreSQL", "PGlite"],
     ),
 };

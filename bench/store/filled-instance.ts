@@ -30,11 +30,16 @@ export async function withFilledInstance(
     days: number;
     open: () => Promise<DatabaseHandle>;
     env: Record<string, string>;
+    /** The simulator's own limit (default the upstream's 30 a minute): a year needs more. */
+    rateLimit?: number;
   },
   work: (app: AppInstance, sim: CountingSimulator, now: number) => Promise<string[]>,
 ): Promise<string[]> {
   const now = Date.now();
-  const sim = await startCountingSimulator({ callsPerDay: 10_000, rateLimit: 30 });
+  const sim = await startCountingSimulator({
+    callsPerDay: 10_000,
+    rateLimit: options.rateLimit ?? 30,
+  });
   try {
     const handle = await options.open();
     const filled = await fillStore({
@@ -80,26 +85,41 @@ export type StoreDatabase = {
 };
 
 /**
- * `measure` on a new embedded database (a temporary folder), then on a new PostgreSQL
- * database named `name` (the test scripts' server, started for it); its lines, in that order.
+ * `measure` on a new embedded database (a temporary folder) and on a new PostgreSQL database
+ * named `name` (the test scripts' server, started for it), in `order`; their lines.
  */
 export async function onEachStoreDatabase(
   name: string,
   measure: (database: StoreDatabase) => Promise<string[]>,
+  order: readonly StoreDatabase["label"][] = ["PGlite", "PostgreSQL"],
 ): Promise<string[]> {
   const lines: string[] = [];
+  for (const label of order) {
+    lines.push(...(await (label === "PGlite" ? onPglite : onPostgres)(name, measure)));
+  }
+  return lines;
+}
+
+async function onPglite(
+  name: string,
+  measure: (database: StoreDatabase) => Promise<string[]>,
+): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), `callboard-${name}-`));
   try {
-    lines.push(
-      ...(await measure({
-        label: "PGlite",
-        open: () => openPglite({ dataDir: join(dir, "pglite") }),
-        env: { CALLBOARD_DATA_DIR: dir, DATABASE_URL: "" },
-      })),
-    );
+    return await measure({
+      label: "PGlite",
+      open: () => openPglite({ dataDir: join(dir, "pglite") }),
+      env: { CALLBOARD_DATA_DIR: dir, DATABASE_URL: "" },
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function onPostgres(
+  name: string,
+  measure: (database: StoreDatabase) => Promise<string[]>,
+): Promise<string[]> {
   const server = await startPostgres();
   try {
     const client = new pg.Client({ connectionString: server.url });
@@ -108,15 +128,12 @@ export async function onEachStoreDatabase(
     await client.query(`create database ${name}`);
     await client.end();
     const url = server.url.replace(/\/postgres$/, `/${name}`);
-    lines.push(
-      ...(await measure({
-        label: "PostgreSQL",
-        open: () => openPostgres({ url }),
-        env: { DATABASE_URL: url },
-      })),
-    );
+    return await measure({
+      label: "PostgreSQL",
+      open: () => openPostgres({ url }),
+      env: { DATABASE_URL: url },
+    });
   } finally {
     server.stop();
   }
-  return lines;
 }
