@@ -3,13 +3,18 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useDeferredValue, useEffect, useMemo, useSyncExternalStore } from "react";
 
-import { usePagedMode } from "@/components/paged/use-paged-mode";
+import { pagedModeQueryOptions, usePagedMode } from "@/components/paged/use-paged-mode";
 import { useMounted, useViewState } from "@/components/view-state/use-view-state";
 import type { ApiCall } from "@/lib/api/calls-response";
 import { cancelLoad, loadSnapshot, subscribeLoads } from "@/lib/api/load-state";
 import { callsQueryKey, callsQueryOptions } from "@/lib/api/query-options";
 import type { LocalFilters } from "@/lib/view-state/local-filter";
-import { buildViewRequest, type ViewRequest } from "@/lib/view-state/view-request";
+import {
+  beyondBrowserRange,
+  buildViewRequest,
+  withinBrowserRange,
+  type ViewRequest,
+} from "@/lib/view-state/view-request";
 
 import { useLiveTail } from "./use-live-tail";
 import { useRowHighlight } from "./use-row-highlight";
@@ -27,7 +32,23 @@ const NO_REQUEST: ViewRequest = { ok: false, param: "from", message: "" };
 export function useDashboard(defaultTimeZone: string, options: { paged?: boolean } = {}) {
   const mounted = useMounted();
   const state = useViewState(defaultTimeZone);
-  const { view, request, timeZone, anchor, fields, normalizePhone } = state;
+  const { view, timeZone, anchor, fields, normalizePhone } = state;
+  // A page without paged mode holds every call: it opens the ranges the browser can hold.
+  // The Calls page opens longer ones only when paged mode can serve them.
+  const paged = options.paged === true;
+  const long = beyondBrowserRange(state.request);
+  const modeAnswer = useQuery(
+    pagedModeQueryOptions(state.request.ok ? state.request.search : null, mounted && paged),
+  ).data;
+  const request = useMemo(() => {
+    if (!paged) return withinBrowserRange(state.request);
+    if (long && modeAnswer && !modeAnswer.available)
+      return withinBrowserRange(
+        state.request,
+        `longer ranges need the call store: ${modeAnswer.reason ?? "it cannot serve this view"}`,
+      );
+    return state.request;
+  }, [paged, long, modeAnswer, state.request]);
   const engine = useViewEngine();
   // "Compare with the previous period": the same filters over the period just before.
   const previousRequest = useMemo(() => {
@@ -49,8 +70,13 @@ export function useDashboard(defaultTimeZone: string, options: { paged?: boolean
   // threshold (nearly every one) would otherwise wait a round trip and a count of the store
   // before its first byte. A view that turns out paged stops its load (the server stops
   // with it, bench/apply-paint.ts measures the difference).
-  const mode = usePagedMode(request, { enabled: mounted && options.paged === true });
-  const query = useQuery(callsQueryOptions(request, { enabled: mounted && mode !== "paged" }));
+  const mode = usePagedMode(request, { enabled: mounted && paged });
+  // a long range waits for the mode: it is nearly always paged, and loading it whole costs
+  const query = useQuery(
+    callsQueryOptions(request, {
+      enabled: mounted && mode !== "paged" && !(long && mode === "pending"),
+    }),
+  );
   const client = useQueryClient();
   const search = request.ok ? request.search : null;
   const pagedSearch = mode === "paged" ? search : null;
@@ -135,6 +161,7 @@ export function useDashboard(defaultTimeZone: string, options: { paged?: boolean
     streaming;
   return {
     ...state,
+    request,
     mode,
     engine,
     query,

@@ -5,7 +5,7 @@ import { normalizePhone } from "@/lib/voicenter/phone";
 
 import { filterCallsLocally, NO_LOCAL_FILTERS } from "./local-filter";
 import type { UpstreamFilters } from "./parsers";
-import { buildViewRequest } from "./view-request";
+import { beyondBrowserRange, buildViewRequest, withinBrowserRange } from "./view-request";
 
 const none: UpstreamFilters = {
   from: null,
@@ -104,6 +104,26 @@ describe("buildViewRequest", () => {
       ok: false,
       param: "from",
     });
+  });
+});
+
+describe("withinBrowserRange", () => {
+  const view = (from: string) =>
+    buildViewRequest({ ...none, from, to: "2026-11-25T00:00:00Z" }, opts);
+  it("opens a year where paged mode serves it, and refuses it where every call is held", () => {
+    const quarter = view("2026-08-24T00:00:00Z");
+    expect(beyondBrowserRange(quarter)).toBe(false);
+    expect(withinBrowserRange(quarter)).toBe(quarter);
+    const year = view("2025-11-25T00:00:00Z");
+    expect(year.ok).toBe(true);
+    expect(beyondBrowserRange(year)).toBe(true);
+    const refused = withinBrowserRange(year);
+    expect(refused).toMatchObject({ ok: false, param: "to" });
+    expect(refused.ok ? "" : refused.message).toMatch(
+      /at most 93 days.*Calls page opens up to 400/,
+    );
+    const why = withinBrowserRange(year, "the store is off");
+    expect(why.ok ? "" : why.message).toMatch(/; the store is off$/);
   });
 });
 

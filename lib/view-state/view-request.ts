@@ -6,6 +6,7 @@ import type { FieldName } from "@/lib/voicenter/fields";
 import {
   callsQueryToSearchParams,
   createCallsParamsParser,
+  MAX_RANGE_DAYS,
   type CallsParamName,
   type CallsQuery,
   type PhoneNormalizer,
@@ -67,4 +68,31 @@ export function buildViewRequest(
   if (!parsed.ok) return parsed;
   const search = callsQueryToSearchParams(parsed.query).toString();
   return { ok: true, query: parsed.query, search, preset };
+}
+
+/**
+ * The longest range a page that holds every call of its view in the browser opens (Agents,
+ * Queues, Callbacks): the Calls page opens up to MAX_RANGE_DAYS, beyond its threshold a
+ * page at a time from the store.
+ */
+export const IN_BROWSER_MAX_DAYS = 93;
+
+/** Whether the request's range is longer than a page holding every call opens. */
+export const beyondBrowserRange = (request: ViewRequest): boolean =>
+  request.ok && request.query.to - request.query.from > IN_BROWSER_MAX_DAYS * 86_400_000;
+
+/**
+ * The request, or a refusal naming `to` when its range is longer than a page holding every
+ * call opens; `why` says why this page holds every call (default: it has no paged mode).
+ */
+export function withinBrowserRange(
+  request: ViewRequest,
+  why = `the Calls page opens up to ${MAX_RANGE_DAYS}`,
+): ViewRequest {
+  if (!beyondBrowserRange(request)) return request;
+  return {
+    ok: false,
+    param: "to",
+    message: `this view opens at most ${IN_BROWSER_MAX_DAYS} days, since it holds every call in the browser; ${why}`,
+  };
 }
