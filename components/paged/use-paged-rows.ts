@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueries, useQueryClient } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 
 import type { ApiCall } from "@/lib/api/calls-response";
@@ -26,33 +26,18 @@ export interface PagedRows {
 /**
  * The paged table's rows: the pages under the screen and one each side, fetched as the
  * user scrolls; pages scrolled away leave the cache, so the browser holds what it shows.
- * The pages each side are asked once those under the screen are there: they would only
- * slow down the first rows of a new sort or filter, which the server reads at the same time.
  */
 export function usePagedRows(search: string): PagedRows {
-  const client = useQueryClient();
   const [range, setRange] = useState({ first: 0, last: PAGE_SIZE - 1 });
-  const screenFirst = Math.floor(range.first / PAGE_SIZE);
-  const screenLast = Math.floor(range.last / PAGE_SIZE);
-  const firstPage = Math.max(0, screenFirst - MARGIN_PAGES);
-  const lastPage = screenLast + MARGIN_PAGES;
+  const firstPage = Math.max(0, Math.floor(range.first / PAGE_SIZE) - MARGIN_PAGES);
+  const lastPage = Math.floor(range.last / PAGE_SIZE) + MARGIN_PAGES;
   const pages = useMemo(() => {
     const out: number[] = [];
     for (let p = firstPage; p <= lastPage; p++) out.push(p);
     return out;
   }, [firstPage, lastPage]);
-  const onScreen = (page: number) => page >= screenFirst && page <= screenLast;
-  const screenThere = pages
-    .filter(onScreen)
-    .every(
-      (page) =>
-        client.getQueryState(pagedPageQueryOptions(search, page).queryKey)?.status === "success",
-    );
   const results = useQueries({
-    queries: pages.map((page) => ({
-      ...pagedPageQueryOptions(search, page),
-      enabled: onScreen(page) || screenThere,
-    })),
+    queries: pages.map((page) => pagedPageQueryOptions(search, page)),
   });
   // While a new sort or filter loads, the previous rows stay (placeholders), as in full mode.
   const answered = results.find((r) => r.data)?.data?.total;
