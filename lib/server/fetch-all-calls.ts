@@ -9,13 +9,9 @@ import {
   MAX_REQUEST_SPAN_MS,
   type CdrQuery,
 } from "@/lib/voicenter/request";
-import {
-  addRejected,
-  emptyRejected,
-  type RejectedRecord,
-  type RejectedRecords,
-} from "@/lib/voicenter/response";
+import { addRejected, emptyRejected, type RejectedRecord } from "@/lib/voicenter/response";
 
+import type { FetchAllDeps, FetchAllOptions, FetchAllResult } from "./fetch-all-types";
 import { createProfileBuilder } from "./hourly-profile";
 import { describeFailure, incompleteReason } from "./incomplete-reason";
 import { upstreamWindow, type TimeWindow } from "./time-window";
@@ -29,62 +25,20 @@ import {
 
 /**
  * Complete results: every call of a range, although one upstream request returns at most
- * 10,000. Asks once for the whole range, sorted by Date ascending. If that was capped, the
+ * 10,000. Asks once for the whole range (a range longer than one request may ask about: for
+ * each of its consecutive spans), sorted by Date ascending. If that was capped, the
  * rest is cut into a few lanes (as many as run in parallel, cut by the hourly spread of the
  * calls seen so far), and each lane continues from its last date until it is exhausted, so
  * nearly every request returns a full page. Calls are merged by CallID and sorted by Date.
  */
 
-export interface PageRequestOptions {
-  signal?: AbortSignal;
-  /** Give up (rather than queue) if the request could not start by this instant. */
-  notAfter?: number;
-  onAttempt?: () => void;
-}
-
-export interface FetchAllDeps {
-  /** One upstream request (normally the client behind the governor). */
-  fetchPage(query: CdrQuery, opts: PageRequestOptions): Promise<CdrPage>;
-  now(): number;
-  /** Windows fetched at once (the governor caps requests in flight too). */
-  lanes?: number;
-  /** For a window that must fit in one page (the upstream ignored the sort). */
-  targetPerWindow?: number;
-  /** A bound on windows per query, against an upstream that never stops overflowing. */
-  maxWindows?: number;
-}
-
-export interface FetchAllProgress {
-  loaded: number;
-  /** The upstream's count for the whole range (known after the first request). */
-  expected: number;
-  windowsDone: number;
-  windowsPlanned: number;
-  upstreamRequests: number;
-}
-
-export interface FetchAllOptions {
-  onProgress?: (progress: FetchAllProgress) => void;
-  /** The calls of each page not seen before, as they arrive (a streamed answer shows them). */
-  onCalls?: (calls: Call[]) => void;
-  deadlineMs?: number;
-  signal?: AbortSignal;
-}
-
-export interface FetchAllResult {
-  /** Sorted by Date ascending, one per CallID. */
-  calls: Call[];
-  total: number;
-  complete: boolean;
-  incompleteReason?: string;
-  /** The upstream's own count for the range, when the result is incomplete. */
-  upstreamTotal?: number;
-  upstreamRequests: number;
-  rejected: RejectedRecords;
-  /** The unreadable records themselves, once each (for the call store). */
-  rejectedRecords: RejectedRecord[];
-  windows: number;
-}
+export type {
+  FetchAllDeps,
+  FetchAllOptions,
+  FetchAllProgress,
+  FetchAllResult,
+  PageRequestOptions,
+} from "./fetch-all-types";
 
 const DATE_ASCENDING = [{ field: "Date", order: "asc" }] as const satisfies CdrQuery["sort"];
 
