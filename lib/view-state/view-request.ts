@@ -1,6 +1,7 @@
 import { createSerializer, parseAsArrayOf, parseAsString } from "nuqs";
 
 import { resolvePreset, type RangePreset } from "@/lib/time/date-range";
+import { DAY_MS } from "@/lib/time/units";
 import type { FieldName } from "@/lib/voicenter/fields";
 
 import {
@@ -79,7 +80,7 @@ export const IN_BROWSER_MAX_DAYS = 93;
 
 /** Whether the request's range is longer than a page holding every call opens. */
 export const beyondBrowserRange = (request: ViewRequest): boolean =>
-  request.ok && request.query.to - request.query.from > IN_BROWSER_MAX_DAYS * 86_400_000;
+  request.ok && request.query.to - request.query.from > IN_BROWSER_MAX_DAYS * DAY_MS;
 
 /**
  * The request, or a refusal naming `to` when its range is longer than a page holding every

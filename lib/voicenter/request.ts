@@ -1,5 +1,6 @@
 import * as z from "zod";
 
+import { DAY_MS } from "../time/units";
 import { isCallTypeId } from "./call-types";
 import { parseUpstreamDate, toUpstreamRequestDate } from "./dates";
 import { canonicalFieldName, type FieldName } from "./fields";
@@ -17,7 +18,7 @@ export const MAX_REQUESTS_PER_MINUTE = 30;
  * rounding. Longer ranges are asked as consecutive spans (lib/server/fetch-all-calls.ts).
  */
 export const MAX_REQUEST_RANGE_DAYS = 93;
-export const MAX_REQUEST_SPAN_MS = (MAX_REQUEST_RANGE_DAYS - 1) * 86_400_000;
+export const MAX_REQUEST_SPAN_MS = (MAX_REQUEST_RANGE_DAYS - 1) * DAY_MS;
 
 const IDENTITY_CRITERIA = ["Account", "Hierarchical", "Department", "User"] as const;
 export type IdentityCriteria = (typeof IDENTITY_CRITERIA)[number];
