@@ -124,6 +124,8 @@ export function bucketBoundaries(range: TimeRange, timeZone: string, unit: Bucke
 export function callVolume(
   calls: readonly ApiCall[],
   options: { timeZone: string; range: TimeRange; unit?: BucketUnit },
+  /** How many calls each entry stands for (server-side counts, lib/paged/charts.ts); 1 each without. */
+  weights?: ArrayLike<number>,
 ): CallVolume {
   const { timeZone, range } = options;
   const unit = options.unit ?? bucketUnitFor(range);
@@ -137,14 +139,16 @@ export function callVolume(
   let outside = 0;
   let undated = 0;
 
-  for (const call of calls) {
+  for (let c = 0; c < calls.length; c++) {
+    const call = calls[c]!;
+    const weight = weights ? weights[c]! : 1;
     const t = callEpochMs(call);
     if (t === undefined) {
-      undated++;
+      undated += weight;
       continue;
     }
     if (!(t >= first && t < last)) {
-      outside++;
+      outside += weight;
       continue;
     }
     let lo = 0;
@@ -154,7 +158,7 @@ export function callVolume(
       if (edgeArray[mid]! <= t) lo = mid;
       else hi = mid - 1;
     }
-    counts[lo * 4 + outcomeIndexOf(call.DialStatus)]!++;
+    counts[lo * 4 + outcomeIndexOf(call.DialStatus)]! += weight;
   }
 
   const buckets = new Array<VolumeBucket>(count);

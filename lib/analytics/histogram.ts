@@ -35,22 +35,28 @@ export interface DurationHistogram {
 const BIN_STARTS = Float64Array.from(DURATION_BINS, (bin) => bin.fromSeconds);
 
 /** Talk time (Duration) of answered calls in DURATION_BINS. */
-export function durationHistogram(calls: readonly ApiCall[]): DurationHistogram {
+export function durationHistogram(
+  calls: readonly ApiCall[],
+  /** How many calls each entry stands for (as callVolume's); 1 each without. */
+  weights?: ArrayLike<number>,
+): DurationHistogram {
   const counts = new Int32Array(DURATION_BINS.length);
   const last = DURATION_BINS.length - 1;
   let counted = 0;
   let withoutDuration = 0;
-  for (const call of calls) {
+  for (let c = 0; c < calls.length; c++) {
+    const call = calls[c]!;
     if (outcomeIndexOf(call.DialStatus) !== ANSWERED) continue;
+    const weight = weights ? weights[c]! : 1;
     const seconds = call.Duration;
     if (seconds === undefined) {
-      withoutDuration++;
+      withoutDuration += weight;
       continue;
     }
     let bin = 0;
     while (bin < last && seconds >= BIN_STARTS[bin + 1]!) bin++;
-    counts[bin]!++;
-    counted++;
+    counts[bin]! += weight;
+    counted += weight;
   }
   return {
     bins: DURATION_BINS.map((bin, i) => ({ ...bin, count: counts[i]! })),

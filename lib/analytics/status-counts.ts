@@ -17,11 +17,15 @@ export type StatusCount =
  * so a chart can choose what to hide), then unknown statuses by count, then calls
  * without a status ("") if any.
  */
-export function countByStatus(calls: readonly ApiCall[]): StatusCount[] {
+export function countByStatus(
+  calls: readonly ApiCall[],
+  /** How many calls each entry stands for (as callVolume's); 1 each without. */
+  weights?: ArrayLike<number>,
+): StatusCount[] {
   const counts = new Map<string, number>();
-  for (const call of calls) {
-    const status = call.DialStatus ?? "";
-    counts.set(status, (counts.get(status) ?? 0) + 1);
+  for (let c = 0; c < calls.length; c++) {
+    const status = calls[c]!.DialStatus ?? "";
+    counts.set(status, (counts.get(status) ?? 0) + (weights ? weights[c]! : 1));
   }
   const result: StatusCount[] = DIAL_STATUS_NAMES.map((status) => ({
     known: true,

@@ -11,9 +11,11 @@ import {
 import { countByStatus, type StatusCount } from "@/lib/analytics/status-counts";
 import type { ApiCall } from "@/lib/api/calls-response";
 import type { Database } from "@/lib/db/database";
+import { callsWhere } from "@/lib/store/filter";
 import { filterCallsLocally, type LocalFilters } from "@/lib/view-state/local-filter";
 
 import { QUARTER_SQL } from "./local-sql";
+import { QUARTER_MS, quarterCounts, quarterSplit, type QuarterCount } from "./quarters";
 
 /**
  * The charts of the paged view (volume by outcome over time, status counts, talk-time
@@ -29,8 +31,6 @@ export interface ChartFigures {
   histogram: DurationHistogram;
 }
 
-const QUARTER_MS = 15 * 60_000;
-
 function binSql(): SQL {
   const cases = DURATION_BINS.map((bin, i) =>
     bin.toSeconds === null
@@ -40,38 +40,68 @@ function binSql(): SQL {
   return sql`(case ${sql.join(cases, sql` `)} else 0 end)`;
 }
 
-export async function computeChartFigures(
-  db: Pick<Database, "execute">,
-  where: SQL,
-  options: { timeZone: string; range: TimeRange },
-): Promise<ChartFigures> {
-  const { rows } = await db.execute<{
-    q: string | number;
-    status: string | null;
-    bin: number | null;
-    n: number | bigint;
-  }>(sql`
+/** The counts of the calls `where` selects, by quarter hour, status and talk-time bin. */
+async function countsWhere(db: Pick<Database, "execute">, where: SQL): Promise<QuarterCount[]> {
+  const { rows } = await db.execute<QuarterCount>(sql`
     select ${QUARTER_SQL} as q, dial_status as status,
       case when duration is null then null else ${binSql()} end as bin, count(*) as n
     from stored_call where ${where} group by 1, 2, 3`);
+  return rows;
+}
+
+/**
+ * The charts of counted calls: one call stands for each count (at its quarter hour's start,
+ * or the range's start in the first, partial one; with its status and its bin's start as
+ * talk time), weighted by the count.
+ */
+function figuresOfCounts(
+  counts: readonly QuarterCount[],
+  options: { timeZone: string; range: TimeRange },
+): ChartFigures {
   const from = Math.ceil(options.range.from / 1000) * 1000;
   const stand: ApiCall[] = [];
-  for (const row of rows) {
+  const weights = new Float64Array(counts.length);
+  for (const row of counts) {
     const at = Math.max(Number(row.q) * QUARTER_MS, from);
     const call: ApiCall = {
       CallID: "",
       HasRecording: false,
       Date: new Date(at).toISOString().replace(".000Z", "Z"),
     };
-    if (row.status !== null) call.DialStatus = row.status;
-    if (row.bin !== null) call.Duration = DURATION_BINS[row.bin]?.fromSeconds ?? 0;
-    for (let i = Number(row.n); i > 0; i--) stand.push(call);
+    if (row.status !== null && row.status !== "") call.DialStatus = row.status;
+    if (row.bin !== null) call.Duration = DURATION_BINS[Number(row.bin)]?.fromSeconds ?? 0;
+    weights[stand.length] = Number(row.n);
+    stand.push(call);
   }
   return {
-    volume: callVolume(stand, options),
-    statuses: countByStatus(stand),
-    histogram: durationHistogram(stand),
+    volume: callVolume(stand, options, weights),
+    statuses: countByStatus(stand, weights),
+    histogram: durationHistogram(stand, weights),
   };
+}
+
+export async function computeChartFigures(
+  db: Pick<Database, "execute">,
+  where: SQL,
+  options: { timeZone: string; range: TimeRange },
+): Promise<ChartFigures> {
+  return figuresOfCounts(await countsWhere(db, where), options);
+}
+
+/**
+ * The charts of a whole-account range, from the stored quarter-hour counts of its whole
+ * quarter hours and the rows of the partial ones at its ends (lib/paged/quarters.ts).
+ */
+export async function computeRangeChartFigures(
+  db: Pick<Database, "execute">,
+  options: { timeZone: string; range: TimeRange },
+): Promise<ChartFigures> {
+  const { first, end, edges } = quarterSplit(options.range);
+  const parts = await Promise.all([
+    quarterCounts(db, first, end),
+    ...edges.map((edge) => countsWhere(db, callsWhere(edge))),
+  ]);
+  return figuresOfCounts(parts.flat(), options);
 }
 
 /**

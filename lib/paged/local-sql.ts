@@ -9,6 +9,8 @@ import type { Database } from "@/lib/db/database";
 import { callsWhere, type StoreFilter } from "@/lib/store/filter";
 import type { LocalFilters } from "@/lib/view-state/local-filter";
 
+import { QUARTER_MS } from "./quarters";
+
 /**
  * The browser's local filters (lib/view-state/local-filter.ts, records mode) as SQL on the
  * stored calls, equal to them by construction: the plain ones are comparisons; the heatmap
@@ -19,7 +21,6 @@ import type { LocalFilters } from "@/lib/view-state/local-filter";
  */
 
 type Reader = Pick<Database, "execute">;
-const QUARTER_MS = 15 * 60_000;
 
 /** A quarter hour of a call's start, as SQL and JavaScript number it. */
 export const QUARTER_SQL = sql`floor(extract(epoch from started_at) / 900)::bigint`;

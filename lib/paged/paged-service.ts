@@ -11,11 +11,12 @@ import { storeFilterOf, type StoreFilter } from "@/lib/store/filter";
 import { getCallStore } from "@/lib/store/process";
 import { gaps } from "@/lib/store/spans";
 import type { CallsQuery } from "@/lib/view-state/calls-params";
-import { filterCallsLocally, NO_LOCAL_FILTERS } from "@/lib/view-state/local-filter";
+import { filterCallsLocally, hasLocalFilters } from "@/lib/view-state/local-filter";
 import { FIELD_NAMES } from "@/lib/voicenter/fields";
 
 import { pagedWhere } from "./local-sql";
 import { pagedOrderBy } from "./order";
+import { countStored } from "./quarters";
 import { countWhere } from "./read";
 import { readyRecordsOf } from "./record-sets";
 import { tableTranslatorFor } from "./translator";
@@ -92,12 +93,7 @@ export async function pagedModeOf(request: Request): Promise<PagedMode> {
   const db = await database();
   const range: StoreFilter = { from: filter.filter.from, to: filter.filter.to };
   // the range's records, when the server holds them (paged figures read them), are its count
-  const count =
-    readyRecordsOf(db, range)?.length ??
-    (await countWhere(
-      db,
-      await pagedWhere(db, { base: range, filters: NO_LOCAL_FILTERS, timeZone: "UTC" }),
-    ));
+  const count = readyRecordsOf(db, range)?.length ?? (await countStored(db, range));
   const missing = await missingOf(db, { from: range.from, to: Math.min(range.to, Date.now()) });
   return {
     count,
@@ -124,6 +120,7 @@ export function countOfView(paged: PagedRequest): Promise<number> {
     const options = { timeZone: paged.view.tz, range };
     return Promise.resolve(filterCallsLocally(held, paged.view.filters, options).length);
   }
+  if (!hasLocalFilters(paged.view.filters)) return countStored(paged.db, paged.filter);
   const params = new URL(paged.url).searchParams;
   for (const own of ["sort", "offset", "limit", "cols", "locale", "part"]) params.delete(own);
   params.sort();

@@ -9,7 +9,7 @@ import { COMPACT_READ, recordsOfCompactText } from "@/lib/store/compact";
 import { callsWhere, filterKey, type StoreFilter } from "@/lib/store/filter";
 
 import { rangeOf, upstreamTest } from "./narrowed";
-import { countWhere } from "./read";
+import { countStored } from "./quarters";
 
 /**
  * The records of a range (and its upstream filters) in the fields grouping reads, read once
@@ -67,7 +67,7 @@ export async function readCompact(
   const out: ApiCall[] = [];
   let counted: number | undefined;
   const count = Number.isFinite(max)
-    ? countWhere(db, callsWhere(filter)).then((n) => (counted = n))
+    ? countStored(db, filter).then((n) => (counted = n))
     : undefined;
   // the count's failure is the read's too (the first slice's query fails alike)
   count?.catch(() => undefined);

@@ -3,6 +3,7 @@ export * from "./api-tokens";
 export * from "./audit";
 export * from "./auth";
 export * from "./call-store";
+export * from "./call-quarter";
 export * from "./review";
 export * from "./callbacks";
 export * from "./views";

@@ -1,9 +1,11 @@
-import { chartFiguresOf, computeChartFigures } from "@/lib/paged/charts";
+import { chartFiguresOf, computeChartFigures, computeRangeChartFigures } from "@/lib/paged/charts";
 import { computeConversationFigures } from "@/lib/paged/conversation-figures";
 import { countOfView, pagedRequestOf, type PagedRequest } from "@/lib/paged/paged-service";
+import { countStored, isRangeOnly } from "@/lib/paged/quarters";
 import { keptFigure, readyRecordsOf } from "@/lib/paged/record-sets";
 import { badParameter } from "@/lib/server/api-error";
 import { withApi } from "@/lib/server/with-api";
+import { hasLocalFilters } from "@/lib/view-state/local-filter";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -18,6 +20,13 @@ function charts(paged: PagedRequest, range: { from: number; to: number }) {
   return keptFigure(paged.db, paged.filter, key, async () => {
     const ready = readyRecordsOf(paged.db, paged.filter);
     if (ready) return chartFiguresOf(ready, paged.view.filters, options);
+    if (isRangeOnly(paged.filter) && !hasLocalFilters(paged.view.filters)) {
+      const [records, figures] = await Promise.all([
+        countStored(paged.db, paged.filter),
+        computeRangeChartFigures(paged.db, options),
+      ]);
+      return { records, ...figures };
+    }
     const [records, figures] = await Promise.all([
       countOfView(paged),
       computeChartFigures(paged.db, paged.where, options),
